@@ -1,0 +1,57 @@
+// Background painting in integer arithmetic (plus exactly rounded division), so every engine
+// produces the same bytes.
+
+import type { Background } from './description.ts';
+import { IMAGE_SIZE, type Rgb } from './world.ts';
+
+/** A 32-bit integer hash of a pixel position, the noise texture's only source of variation. */
+function pixelHash(x: number, y: number, seed: number): number {
+  let h = Math.imul(x, 0x27d4eb2d) ^ Math.imul(y, 0x165667b1) ^ seed;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const clampByte = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
+
+/** Per-pixel grey offsets of the noise texture (zero for the other kinds). */
+function grainAt(bg: Background, x: number, y: number): number {
+  if (bg.kind !== 'noise') return 0;
+  return Math.round(((pixelHash(x, y, bg.seed) & 0xff) / 255 - 0.5) * bg.amplitude);
+}
+
+/** A palette of base colours and the palette index of each pixel. */
+function colorIndex(bg: Background): { palette: Rgb[]; index: (x: number, y: number) => number } {
+  const last = IMAGE_SIZE - 1;
+  switch (bg.kind) {
+    case 'flat':
+    case 'noise':
+      return { palette: [bg.color], index: () => 0 };
+    case 'checker':
+      return { palette: [bg.colors[0], bg.colors[1]], index: (x, y) => (Math.floor(x / bg.cell) + Math.floor(y / bg.cell)) & 1 };
+    case 'gradient': {
+      // Position t runs in half-pixel steps so the diagonal (x + y) / 2 stays exact.
+      const palette = Array.from({ length: 2 * IMAGE_SIZE - 1 }, (_, twiceT): Rgb =>
+        bg.from.map((v, c) => v + Math.round(((bg.to[c] - v) * (twiceT / 2)) / last)) as unknown as Rgb);
+      const index = bg.direction === 'horizontal' ? (x: number) => 2 * x
+        : bg.direction === 'vertical' ? (_x: number, y: number) => 2 * y
+          : (x: number, y: number) => x + y;
+      return { palette, index };
+    }
+  }
+}
+
+/** Writes the background as packed RGB (3 bytes per pixel, row-major) into `rgb`. */
+export function paintBackground(bg: Background, rgb: Uint8Array): void {
+  const { palette, index } = colorIndex(bg);
+  for (let y = 0; y < IMAGE_SIZE; y++) {
+    for (let x = 0; x < IMAGE_SIZE; x++) {
+      const o = (y * IMAGE_SIZE + x) * 3;
+      const color = palette[index(x, y)];
+      const grain = grainAt(bg, x, y);
+      rgb[o] = clampByte(color[0] + grain);
+      rgb[o + 1] = clampByte(color[1] + grain);
+      rgb[o + 2] = clampByte(color[2] + grain);
+    }
+  }
+}
