@@ -1,0 +1,1 @@
+"""TinyVLM: a small LLaVA-shaped vision-language model trained on SynthScenes."""

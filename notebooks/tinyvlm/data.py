@@ -1,0 +1,162 @@
+"""Reads a SynthScenes export (meta.json, vocab.json, images.u8, labels.jsonl) into compact arrays.
+
+Labels are packed once into padded numpy arrays so a training step only gathers rows; pixels stay
+in a memory map and are read per batch."""
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .model import GRID, IMAGE, N_PATCHES, PATCH
+
+
+def load_vocab(path):
+    return json.loads((Path(path) / "vocab.json").read_text())
+
+
+def mask_row(indices):
+    row = np.zeros(N_PATCHES, dtype=bool)
+    row[np.asarray(indices, dtype=np.int64)] = True
+    return row
+
+
+def pad_rows(rows, width):
+    out = np.zeros((len(rows), width), dtype=np.int64)
+    for i, r in enumerate(rows):
+        out[i, : len(r)] = r
+    return out
+
+
+@dataclass
+class Scenes:
+    """One split. Questions and objects are flat tables pointing back to their scene."""
+
+    root: Path
+    meta: dict
+    vocab: dict
+    images: np.ndarray  # [S,224,224,3] uint8 memmap
+    seeds: np.ndarray  # [S]
+    q_scene: np.ndarray  # [NQ] scene index
+    q_tokens: np.ndarray  # [NQ,Lq] word ids, 0-padded at the end
+    q_len: np.ndarray  # [NQ]
+    q_answer: np.ndarray  # [NQ]
+    q_type: np.ndarray  # [NQ] index into vocab["questionTypes"]
+    q_mask: np.ndarray  # [NQ,196] bool, the patches the question is about
+    q_text: list
+    o_scene: np.ndarray  # [NO]
+    o_caption: np.ndarray  # [NO,Lc]
+    o_mask: np.ndarray  # [NO,196] bool
+    o_center: np.ndarray  # [NO] patch index holding the object's centre
+    scene_questions: list  # per scene: question row indices
+    scene_objects: list  # per scene: object row indices
+
+    def __len__(self):
+        return len(self.seeds)
+
+    @property
+    def max_question(self):
+        return self.q_tokens.shape[1]
+
+
+def load_scenes(root) -> Scenes:
+    root = Path(root)
+    meta = json.loads((root / "meta.json").read_text())
+    vocab = load_vocab(root)
+    assert meta["imageSize"] == IMAGE and meta["patch"] == PATCH and meta["grid"] == [GRID, GRID], meta
+    types = {t: i for i, t in enumerate(vocab["questionTypes"])}
+    count = meta["count"]
+    images = np.memmap(root / "images.u8", dtype=np.uint8, mode="r", shape=(count, IMAGE, IMAGE, 3))
+    seeds, q, o = [], [], []
+    scene_questions, scene_objects = [], []
+    with open(root / "labels.jsonl") as f:
+        for s, line in enumerate(f):
+            scene = json.loads(line)
+            seeds.append(scene["seed"])
+            scene_questions.append(list(range(len(q), len(q) + len(scene["questions"]))))
+            scene_objects.append(list(range(len(o), len(o) + len(scene["objects"]))))
+            q.extend((s, x) for x in scene["questions"])
+            o.extend((s, x) for x in scene["objects"])
+    assert len(seeds) == count, (len(seeds), count)
+    q_tokens = [x["tokens"] for _, x in q]
+    captions = [x["caption"] for _, x in o]
+    centers = [
+        min(int(x["cy"]) // PATCH, GRID - 1) * GRID + min(int(x["cx"]) // PATCH, GRID - 1) for _, x in o
+    ]
+    return Scenes(
+        root=root,
+        meta=meta,
+        vocab=vocab,
+        images=images,
+        seeds=np.asarray(seeds, dtype=np.int64),
+        q_scene=np.asarray([s for s, _ in q], dtype=np.int64),
+        q_tokens=pad_rows(q_tokens, max(map(len, q_tokens))),
+        q_len=np.asarray([len(t) for t in q_tokens], dtype=np.int64),
+        q_answer=np.asarray([x["answer"] for _, x in q], dtype=np.int64),
+        q_type=np.asarray([types[x["type"]] for _, x in q], dtype=np.int64),
+        q_mask=np.stack([mask_row(x["mask"]) for _, x in q]),
+        q_text=[x["text"] for _, x in q],
+        o_scene=np.asarray([s for s, _ in o], dtype=np.int64),
+        o_caption=pad_rows(captions, max(map(len, captions))),
+        o_mask=np.stack([mask_row(x["mask"]) for _, x in o]),
+        o_center=np.asarray(centers, dtype=np.int64),
+        scene_questions=scene_questions,
+        scene_objects=scene_objects,
+    )
+
+
+def normalize(images_u8, mean, std):
+    """[B,224,224,3] uint8 -> [B,3,224,224] float32, (rgb/255 - mean) / std (the exported contract)."""
+    x = torch.from_numpy(np.array(images_u8))  # a writable copy of the memmap rows
+    x = x.permute(0, 3, 1, 2).float() / 255.0
+    return (x - torch.tensor(mean).view(1, 3, 1, 1)) / torch.tensor(std).view(1, 3, 1, 1)
+
+
+def channel_stats(scenes: Scenes, n=512):
+    """Per-channel mean/std of the first n training images, rounded so the manifest is readable."""
+    x = scenes.images[: min(n, len(scenes))].reshape(-1, 3).astype(np.float64) / 255.0
+    return [round(float(v), 4) for v in x.mean(0)], [round(float(v), 4) for v in x.std(0)]
+
+
+@dataclass
+class Batch:
+    scenes: np.ndarray  # [B] scene indices
+    pixels: torch.Tensor  # [B,3,224,224]
+    questions: torch.Tensor  # [B,Q,Lq]
+    last: torch.Tensor  # [B,Q]
+    answers: torch.Tensor  # [B,Q]
+    types: torch.Tensor  # [B,Q]
+    q_valid: torch.Tensor  # [B,Q] bool (scenes have different question counts)
+    q_rows: np.ndarray  # [B,Q] question row index, -1 where invalid
+    o_rows: np.ndarray  # [NO_batch] object rows of the batch, in scene order
+    o_image: torch.Tensor  # [NO_batch] position of each object's scene in the batch
+
+
+def make_batch(data: Scenes, scene_ids, mean, std) -> Batch:
+    scene_ids = np.asarray(scene_ids, dtype=np.int64)
+    order = np.argsort(scene_ids)  # memmap reads are faster in file order
+    pixels = normalize(data.images[scene_ids[order]], mean, std)[torch.from_numpy(np.argsort(order))]
+    qmax = max(len(data.scene_questions[s]) for s in scene_ids)
+    q_rows = np.full((len(scene_ids), qmax), -1, dtype=np.int64)
+    for b, s in enumerate(scene_ids):
+        rows = data.scene_questions[s]
+        q_rows[b, : len(rows)] = rows
+    valid = q_rows >= 0
+    safe = np.where(valid, q_rows, 0)
+    o_rows, o_image = [], []
+    for b, s in enumerate(scene_ids):
+        o_rows.extend(data.scene_objects[s])
+        o_image.extend([b] * len(data.scene_objects[s]))
+    return Batch(
+        scenes=scene_ids,
+        pixels=pixels,
+        questions=torch.from_numpy(data.q_tokens[safe]),
+        last=torch.from_numpy(np.maximum(data.q_len[safe] - 1, 0)),
+        answers=torch.from_numpy(data.q_answer[safe]),
+        types=torch.from_numpy(data.q_type[safe]),
+        q_valid=torch.from_numpy(valid),
+        q_rows=q_rows,
+        o_rows=np.asarray(o_rows, dtype=np.int64),
+        o_image=torch.as_tensor(o_image, dtype=torch.int64),
+    )

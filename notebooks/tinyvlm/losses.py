@@ -1,0 +1,65 @@
+"""Training objectives. The answer loss trains the reasoner; the alignment losses put patch tokens
+and text token embeddings in one space, which is what the pruning engine's relevance reads."""
+import torch
+import torch.nn.functional as F
+
+
+def answer_loss(logits, answers, valid):
+    return F.cross_entropy(logits[valid], answers[valid])
+
+
+def pooled(token_embeds, tokens):
+    """Mean over non-pad tokens, unit length."""
+    keep = (tokens != 0).unsqueeze(-1).to(token_embeds.dtype)
+    return F.normalize((token_embeds * keep).sum(1) / keep.sum(1).clamp(min=1), dim=-1)
+
+
+def object_contrastive(patch_tokens, o_image, o_mask, caption_embeds, captions, logit_scale):
+    """CLIP-style InfoNCE between each object's mask-averaged patch tokens and its caption.
+
+    Objects with identical captions (same attributes) are all positives of each other."""
+    m = o_mask.to(patch_tokens.dtype)
+    visible = m.sum(1) > 0
+    m, o_image = m[visible], o_image[visible]
+    captions, caption_embeds = captions[visible], caption_embeds[visible]
+    obj = torch.einsum("np,npd->nd", m / m.sum(1, keepdim=True), patch_tokens[o_image])
+    obj = F.normalize(obj, dim=-1)
+    txt = pooled(caption_embeds, captions)
+    logits = logit_scale.exp().clamp(max=100) * obj @ txt.T
+    same = (captions[:, None, :] == captions[None, :, :]).all(-1).to(logits.dtype)
+    target = same / same.sum(1, keepdim=True)
+    return 0.5 * (soft_ce(logits, target) + soft_ce(logits.T, target.T))
+
+
+def soft_ce(logits, target):
+    return -(target * logits.log_softmax(-1)).sum(-1).mean()
+
+
+def relevance(patch_tokens, token_embeds, tokens):
+    """Per patch, max cosine over the sequence's non-pad tokens: the pruning engine's relevance
+    before its min-max normalization. patch_tokens [S,196,D], token_embeds [S,L,D] -> [S,196]."""
+    cos = F.normalize(patch_tokens, dim=-1) @ F.normalize(token_embeds, dim=-1).transpose(1, 2)
+    cos = cos.masked_fill((tokens == 0)[:, None, :], -2.0)
+    return cos.max(-1).values
+
+
+def patch_alignment(patch_tokens, token_embeds, tokens, masks, scale, bias):
+    """Per-patch sigmoid loss: patches of the object(s) a text is about must be closer to that
+    text's tokens than background and distractor patches. Positives and negatives are averaged
+    separately because an object covers only a few of the 196 patches."""
+    logits = scale.exp() * relevance(patch_tokens, token_embeds, tokens) + bias
+    target = masks.to(logits.dtype)
+    per = F.binary_cross_entropy_with_logits(logits, target, reduction="none")
+    pos = (per * target).sum() / target.sum().clamp(min=1)
+    neg = (per * (1 - target)).sum() / (1 - target).sum().clamp(min=1)
+    return pos + neg
+
+
+def bag_of_words(cls_logits, words):
+    """[CLS] predicts which caption words occur in the scene (multi-label)."""
+    return F.binary_cross_entropy_with_logits(cls_logits, words)
+
+
+def centers(center_logits, target):
+    """Per patch: does an object's centre lie here (helps counting, one hit per object)."""
+    return F.binary_cross_entropy_with_logits(center_logits, target)

@@ -1,0 +1,198 @@
+"""TinyVLM modules. Attention is written out with MatMul/Softmax so the ONNX graphs use only plain
+ops that onnxruntime-web runs on both its WASM and WebGPU execution providers."""
+from dataclasses import asdict, dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+GRID = 14
+PATCH = 16
+IMAGE = GRID * PATCH
+N_PATCHES = GRID * GRID
+NEG = -1e9  # additive mask value; finite so fully-masked rows stay NaN-free
+
+
+@dataclass
+class Config:
+    vocab: int
+    answers: int
+    dim: int = 128
+    heads: int = 4
+    mlp: int = 256
+    vision_layers: int = 5  # patch tokens come from layer vision_layers - 1 (penultimate)
+    text_layers: int = 2
+    reasoner_layers: int = 3
+    max_text: int = 32
+
+    def to_dict(self):
+        return asdict(self)
+
+
+def split_heads(x, heads):
+    *lead, n, d = x.shape
+    return x.reshape(*lead, n, heads, d // heads).transpose(-2, -3)
+
+
+def merge_heads(x):
+    *lead, h, n, dh = x.shape
+    return x.transpose(-2, -3).reshape(*lead, n, h * dh)
+
+
+class Mlp(nn.Module):
+    def __init__(self, dim, hidden):
+        super().__init__()
+        self.fc1 = nn.Linear(dim, hidden)
+        self.fc2 = nn.Linear(hidden, dim)
+
+    def forward(self, x):
+        return self.fc2(F.gelu(self.fc1(x)))
+
+
+class Block(nn.Module):
+    """Pre-LN transformer block. `forward` returns the new states and the attention probabilities."""
+
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.heads = cfg.heads
+        self.ln1 = nn.LayerNorm(cfg.dim)
+        self.qkv = nn.Linear(cfg.dim, 3 * cfg.dim)
+        self.out = nn.Linear(cfg.dim, cfg.dim)
+        self.ln2 = nn.LayerNorm(cfg.dim)
+        self.mlp = Mlp(cfg.dim, cfg.mlp)
+
+    def project(self, x):
+        q, k, v = self.qkv(self.ln1(x)).chunk(3, dim=-1)
+        return split_heads(q, self.heads), split_heads(k, self.heads), split_heads(v, self.heads)
+
+    def scale(self, q):
+        return q * (q.shape[-1] ** -0.5)
+
+    def finish(self, x, ctx):
+        x = x + self.out(merge_heads(ctx))
+        return x + self.mlp(self.ln2(x))
+
+    def forward(self, x, bias=None):
+        q, k, v = self.project(x)
+        scores = self.scale(q) @ k.transpose(-1, -2)
+        if bias is not None:
+            scores = scores + bias
+        probs = scores.softmax(dim=-1)
+        return self.finish(x, probs @ v), probs
+
+
+class VisionEncoder(nn.Module):
+    """ViT-Tiny-ish: patch 16 on 224x224, [CLS] + 196 patch tokens."""
+
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.patchify = nn.Conv2d(3, cfg.dim, kernel_size=PATCH, stride=PATCH)
+        self.cls = nn.Parameter(torch.zeros(1, 1, cfg.dim))
+        self.pos = nn.Parameter(torch.randn(1, N_PATCHES + 1, cfg.dim) * 0.02)
+        self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.vision_layers))
+        self.patch_norm = nn.LayerNorm(cfg.dim)
+        self.cls_norm = nn.LayerNorm(cfg.dim)
+
+    def forward(self, pixels):
+        """pixels [B,3,224,224] normalized -> (patch_tokens [B,196,D], cls_attn [B,196], cls [B,D])."""
+        x = self.patchify(pixels).flatten(2).transpose(1, 2)
+        x = torch.cat([self.cls.expand(x.shape[0], -1, -1), x], dim=1) + self.pos
+        for block in self.blocks[:-1]:
+            x, _ = block(x)
+        patch_tokens = self.patch_norm(x[:, 1:])
+        # The last layer matters only through [CLS] (its attention map and pooled output), so only
+        # the [CLS] query row is evaluated: identical to a full layer's [CLS] row, 197x cheaper.
+        last = self.blocks[-1]
+        q, k, v = last.project(x)
+        probs = (last.scale(q[:, :, :1]) @ k.transpose(-1, -2)).softmax(dim=-1)
+        cls = last.finish(x[:, :1], probs @ v)[:, 0]
+        cls_attn = probs[:, :, 0, 1:].mean(dim=1)
+        return patch_tokens, cls_attn, self.cls_norm(cls)
+
+
+class TextEncoder(nn.Module):
+    """Word embeddings + small bidirectional transformer; outputs live in the patch-token space."""
+
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.embed = nn.Embedding(cfg.vocab, cfg.dim)
+        self.pos = nn.Parameter(torch.randn(cfg.max_text, cfg.dim) * 0.02)
+        self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.text_layers))
+        self.norm = nn.LayerNorm(cfg.dim)
+
+    def forward(self, tokens):
+        """tokens [B,L] (0 = pad, padded at the end) -> token_embeds [B,L,D]."""
+        x = self.embed(tokens) + self.pos[: tokens.shape[1]]
+        pad = (tokens == 0)[:, None, None, :].to(x.dtype) * NEG
+        for block in self.blocks:
+            x, _ = block(x, pad)
+        return self.norm(x)
+
+
+class Reasoner(nn.Module):
+    """Causal decoder over [projected visual tokens ; question tokens], as in LLaVA.
+
+    Visual states never see the question (causal order), so training runs the visual part once per
+    image and every question of that image attends to it: questions have shape [B,Q,L]. Export
+    uses the same code with B = Q = 1."""
+
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.projector = nn.Sequential(nn.Linear(cfg.dim, cfg.dim), nn.GELU(), nn.Linear(cfg.dim, cfg.dim))
+        self.visual_pos = nn.Parameter(torch.randn(N_PATCHES, cfg.dim) * 0.02)
+        self.embed = nn.Embedding(cfg.vocab, cfg.dim)
+        self.text_pos = nn.Parameter(torch.randn(cfg.max_text, cfg.dim) * 0.02)
+        self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.reasoner_layers))
+        self.norm = nn.LayerNorm(cfg.dim)
+        self.head = nn.Linear(cfg.dim, cfg.answers)
+
+    @staticmethod
+    def causal_bias(n, like):
+        idx = torch.arange(n, device=like.device)
+        return (idx[None, :] > idx[:, None]).to(like.dtype) * NEG
+
+    def forward(self, visual, positions, question, last):
+        """visual [B,k,D], positions [B,k], question [B,Q,L], last [B,Q] index of each question's
+        last token -> logits [B,Q,A], text_attn [B,Q,k] (layer-2 attention of the last token)."""
+        v = self.projector(visual) + F.embedding(positions, self.visual_pos)
+        t = self.embed(question) + self.text_pos[: question.shape[-1]]
+        v_bias = self.causal_bias(v.shape[1], v)
+        t_bias = self.causal_bias(t.shape[-2], t)
+        pick = last[:, :, None, None, None].expand(-1, -1, self.blocks[0].heads, 1, v.shape[1])
+        text_attn = None
+        for i, block in enumerate(self.blocks):
+            vq, vk, vv = block.project(v)  # [B,H,k,dh]
+            tq, tk, tv = block.project(t)  # [B,Q,H,L,dh]
+            vp = (block.scale(vq) @ vk.transpose(-1, -2) + v_bias).softmax(dim=-1)
+            tq = block.scale(tq)
+            to_v = tq @ vk.unsqueeze(1).transpose(-1, -2)  # [B,Q,H,L,k]
+            to_t = tq @ tk.transpose(-1, -2) + t_bias  # [B,Q,H,L,L]
+            tp = torch.cat([to_v, to_t], dim=-1).softmax(dim=-1)
+            tp_v, tp_t = tp[..., : v.shape[1]], tp[..., v.shape[1]:]
+            if i == 1:
+                text_attn = tp_v.gather(3, pick)[:, :, :, 0].mean(dim=2)
+            t_ctx = tp_v @ vv.unsqueeze(1) + tp_t @ tv
+            v = block.finish(v, vp @ vv)
+            t = block.finish(t, t_ctx)
+        idx = last[:, :, None, None].expand(-1, -1, 1, t.shape[-1])
+        final = self.norm(t.gather(2, idx)[:, :, 0])
+        return self.head(final), text_attn
+
+
+class TinyVLM(nn.Module):
+    def __init__(self, cfg: Config):
+        super().__init__()
+        self.cfg = cfg
+        self.vision = VisionEncoder(cfg)
+        self.text = TextEncoder(cfg)
+        self.reasoner = Reasoner(cfg)
+        # CLIP-style learned temperatures (log scale) and a bias for the per-patch sigmoid loss.
+        self.logit_scale = nn.Parameter(torch.tensor(2.66))
+        self.patch_scale = nn.Parameter(torch.tensor(2.3))
+        self.patch_bias = nn.Parameter(torch.tensor(-2.0))
+        # [CLS] predicts the bag of caption words in the scene, which teaches the last layer's
+        # [CLS] attention to look at objects (the signal FasterVLM-style pruners read).
+        self.cls_words = nn.Linear(cfg.dim, cfg.vocab)
+        # Per patch: does an object's centre lie here. One hit per object makes patch tokens
+        # carry the object-instance signal that counting questions need.
+        self.center = nn.Linear(cfg.dim, 1)
