@@ -14,41 +14,32 @@ function pixelHash(x: number, y: number, seed: number): number {
 
 const clampByte = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
 
-/** Per-pixel grey offsets of the noise texture (zero for the other kinds). */
-function grainAt(bg: Background, x: number, y: number): number {
-  if (bg.kind !== 'noise') return 0;
-  return Math.round(((pixelHash(x, y, bg.seed) & 0xff) / 255 - 0.5) * bg.amplitude);
-}
-
-/** A palette of base colours and the palette index of each pixel. */
-function colorIndex(bg: Background): { palette: Rgb[]; index: (x: number, y: number) => number } {
-  const last = IMAGE_SIZE - 1;
-  switch (bg.kind) {
-    case 'flat':
-    case 'noise':
-      return { palette: [bg.color], index: () => 0 };
-    case 'checker':
-      return { palette: [bg.colors[0], bg.colors[1]], index: (x, y) => (Math.floor(x / bg.cell) + Math.floor(y / bg.cell)) & 1 };
-    case 'gradient': {
-      // Position t runs in half-pixel steps so the diagonal (x + y) / 2 stays exact.
-      const palette = Array.from({ length: 2 * IMAGE_SIZE - 1 }, (_, twiceT): Rgb =>
-        bg.from.map((v, c) => v + Math.round(((bg.to[c] - v) * (twiceT / 2)) / last)) as unknown as Rgb);
-      const index = bg.direction === 'horizontal' ? (x: number) => 2 * x
-        : bg.direction === 'vertical' ? (_x: number, y: number) => 2 * y
-          : (x: number, y: number) => x + y;
-      return { palette, index };
-    }
-  }
-}
-
 /** Writes the background as packed RGB (3 bytes per pixel, row-major) into `rgb`. */
 export function paintBackground(bg: Background, rgb: Uint8Array): void {
-  const { palette, index } = colorIndex(bg);
+  const last = IMAGE_SIZE - 1;
+  // Gradient colours in half-pixel steps of t, so the diagonal t = (x + y) / 2 stays exact.
+  const steps = bg.kind !== 'gradient' ? [] : Array.from({ length: 2 * IMAGE_SIZE - 1 }, (_, twiceT): Rgb =>
+    bg.from.map((v, c) => v + Math.round(((bg.to[c] - v) * (twiceT / 2)) / last)) as unknown as Rgb);
   for (let y = 0; y < IMAGE_SIZE; y++) {
     for (let x = 0; x < IMAGE_SIZE; x++) {
+      let color: Rgb;
+      let grain = 0;
+      switch (bg.kind) {
+        case 'flat':
+          color = bg.color;
+          break;
+        case 'noise':
+          color = bg.color;
+          grain = Math.round(((pixelHash(x, y, bg.seed) & 0xff) / 255 - 0.5) * bg.amplitude);
+          break;
+        case 'checker':
+          color = bg.colors[(Math.floor(x / bg.cell) + Math.floor(y / bg.cell)) & 1];
+          break;
+        case 'gradient':
+          color = steps[bg.direction === 'horizontal' ? 2 * x : bg.direction === 'vertical' ? 2 * y : x + y];
+          break;
+      }
       const o = (y * IMAGE_SIZE + x) * 3;
-      const color = palette[index(x, y)];
-      const grain = grainAt(bg, x, y);
       rgb[o] = clampByte(color[0] + grain);
       rgb[o + 1] = clampByte(color[1] + grain);
       rgb[o + 2] = clampByte(color[2] + grain);

@@ -94,7 +94,8 @@ export function renderScene(scene: SceneDescription): Rendering {
   const counts: Int32Array[] = new Array(scene.objects.length);
   for (let k = scene.objects.length - 1; k >= 0; k--) counts[k] = paintObject(scene.objects[k], canvas);
 
-  const rgba = new Uint8ClampedArray(IMAGE_SIZE * IMAGE_SIZE * 4);
+  // Every value written is already 0..255; a plain byte array skips the clamping on each store.
+  const rgba = new Uint8Array(IMAGE_SIZE * IMAGE_SIZE * 4);
   const half = 1 << (SAMPLE_SHIFT - 1);
   for (let p = 0; p < IMAGE_SIZE * IMAGE_SIZE; p++) {
     rgba[p * 4 + 3] = 255;
@@ -110,5 +111,5 @@ export function renderScene(scene: SceneDescription): Rendering {
     }
   }
   const coverage = counts.map((c) => Float32Array.from(c, (n) => n / SAMPLES_PER_PATCH));
-  return { rgba, coverage };
+  return { rgba: new Uint8ClampedArray(rgba.buffer), coverage };
 }
