@@ -1,0 +1,8 @@
+/** The TOPS Lab engine: pure TypeScript on Float32Array, no DOM, no I/O. */
+export { prepare } from './prepare.ts';
+export { prune, METHODS, getMethod, resolveParams, methodNeeds } from './registry.ts';
+export { metrics, type SetMetrics, type MetricOptions } from './metrics.ts';
+export { flops, LLM_SHAPES, type LlmShape } from './flops.ts';
+export { PruneError, type PruneErrorCode } from './errors.ts';
+export { DIVERSITY_EPSILON, EXHAUSTED_RESIDUAL } from './methods/tops.ts';
+export type * from './types.ts';
