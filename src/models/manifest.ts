@@ -1,0 +1,98 @@
+// manifest.json of an exported model, read defensively: every field the runtime uses is
+// checked here, so a bad manifest fails once, early, with the field's name.
+
+import { ModelError } from './errors.ts';
+
+export const MODEL_FILES = ['vision', 'text', 'reasoner'] as const;
+export type ModelFile = (typeof MODEL_FILES)[number];
+
+export interface FileEntry {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ModelManifest {
+  files: Record<ModelFile, FileEntry>;
+  /** Width of patch tokens and text token embeddings. */
+  d: number;
+  grid: readonly [number, number];
+  words: readonly string[];
+  answers: readonly string[];
+  questionTypes: readonly string[];
+  mean: readonly [number, number, number];
+  std: readonly [number, number, number];
+  seed: number | null;
+  /** Training-time figures, passed through for display. */
+  metrics: Record<string, unknown>;
+}
+
+type Json = Record<string, unknown>;
+
+function fail(field: string, problem: string): never {
+  throw new ModelError('manifest', `manifest.json: ${field} ${problem}`, 'manifest.json');
+}
+
+function record(value: unknown, field: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(field, 'must be an object');
+  return value as Json;
+}
+
+function positiveInteger(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) fail(field, `must be a positive integer, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function strings(value: unknown, field: string): string[] {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) fail(field, 'must be a non-empty list of strings');
+  return value as string[];
+}
+
+function triple(value: unknown, field: string, positive: boolean): [number, number, number] {
+  const ok = Array.isArray(value) && value.length === 3 &&
+    value.every((v) => typeof v === 'number' && Number.isFinite(v) && (!positive || v > 0));
+  if (!ok) fail(field, `must be three ${positive ? 'positive ' : ''}numbers`);
+  return value as [number, number, number];
+}
+
+function fileEntry(value: unknown, name: string): FileEntry {
+  const e = record(value, `files.${name}`);
+  // Paths stay inside the model folder: no absolute paths, no "..", no URLs.
+  if (typeof e.path !== 'string' || !/^[\w.-]+(\/[\w.-]+)*$/.test(e.path) || e.path.split('/').includes('..')) {
+    fail(`files.${name}.path`, `must be a relative path inside the model folder, got ${JSON.stringify(e.path)}`);
+  }
+  if (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) fail(`files.${name}.sha256`, 'must be 64 lowercase hex digits');
+  return { path: e.path, sha256: e.sha256, bytes: positiveInteger(e.bytes, `files.${name}.bytes`) };
+}
+
+/** Parses manifest.json text; any problem → ModelError('manifest'). */
+export function parseManifest(text: string): ModelManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new ModelError('manifest', `manifest.json is not valid JSON: ${(cause as Error).message}`, 'manifest.json', { cause });
+  }
+  const m = record(json, 'the manifest');
+  const files = record(m.files, 'files');
+  const dims = record(m.dims, 'dims');
+  const vocab = record(m.vocab, 'vocab');
+  const pre = record(m.preprocessing, 'preprocessing');
+  const grid = Array.isArray(dims.grid) ? dims.grid : fail('dims.grid', 'must be [rows, cols]');
+  return {
+    files: {
+      vision: fileEntry(files.vision, 'vision'),
+      text: fileEntry(files.text, 'text'),
+      reasoner: fileEntry(files.reasoner, 'reasoner'),
+    },
+    d: positiveInteger(dims.D, 'dims.D'),
+    grid: [positiveInteger(grid[0], 'dims.grid[0]'), positiveInteger(grid[1], 'dims.grid[1]')],
+    words: strings(vocab.words, 'vocab.words'),
+    answers: strings(vocab.answers, 'vocab.answers'),
+    questionTypes: strings(vocab.questionTypes, 'vocab.questionTypes'),
+    mean: triple(pre.mean, 'preprocessing.mean', false),
+    std: triple(pre.std, 'preprocessing.std', true),
+    seed: typeof m.seed === 'number' ? m.seed : null,
+    metrics: typeof m.metrics === 'object' && m.metrics !== null ? (m.metrics as Record<string, unknown>) : {},
+  };
+}

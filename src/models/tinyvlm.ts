@@ -1,0 +1,67 @@
+// Loading TinyVLM: manifest → three verified files → three sessions → Encoder + Reasoner.
+// The page and Node share this path; only the ByteSource differs.
+
+import type { InferenceSession } from 'onnxruntime-web';
+import { readAll, readVerified, sha256Hex, type ProgressCallback } from './download.ts';
+import { createEncoder, type Encoder } from './encoder.ts';
+import { MODEL_FILES, parseManifest, type ModelFile, type ModelManifest } from './manifest.ts';
+import { createSession, type Backend, type Contract } from './onnx.ts';
+import { createReasoner, type Reasoner } from './reasoner.ts';
+import type { ByteSource } from './sources.ts';
+import { wordTokenizer } from './tokenizer.ts';
+
+/** Input and output names every TinyVLM export must have. */
+export const CONTRACTS: Record<ModelFile, Contract> = {
+  vision: { inputs: ['pixels'], outputs: ['patch_tokens', 'cls_attn'] },
+  text: { inputs: ['tokens'], outputs: ['token_embeds'] },
+  reasoner: { inputs: ['visual', 'positions', 'question'], outputs: ['logits', 'text_attn'] },
+};
+
+export interface LoadOptions {
+  onProgress?: ProgressCallback;
+  backend?: Backend;
+}
+
+export interface TinyVlm {
+  manifest: ModelManifest;
+  /** sha256 of manifest.json, which pins every file: the model's identity in benchmark output. */
+  manifestSha256: string;
+  encoder: Encoder;
+  reasoner: Reasoner;
+  release(): Promise<void>;
+}
+
+export async function loadTinyVlm(source: ByteSource, options: LoadOptions = {}): Promise<TinyVlm> {
+  const manifestBytes = await readAll(source, 'manifest.json');
+  const manifest = parseManifest(new TextDecoder().decode(manifestBytes));
+  const total = MODEL_FILES.reduce((sum, f) => sum + manifest.files[f].bytes, 0);
+  let loaded = 0;
+  const report = (file: string): void => options.onProgress?.({ file, loaded, total });
+  report(manifest.files.vision.path);
+
+  const files = {} as Record<ModelFile, Uint8Array>;
+  for (const name of MODEL_FILES) {
+    const entry = manifest.files[name];
+    files[name] = await readVerified(source, entry, (count) => {
+      loaded += count;
+      report(entry.path);
+    });
+  }
+  const backend = options.backend ?? 'wasm';
+  const sessions: InferenceSession[] = [];
+  try {
+    for (const name of MODEL_FILES) sessions.push(await createSession(files[name], manifest.files[name].path, CONTRACTS[name], backend));
+  } catch (error) {
+    await Promise.all(sessions.map((s) => s.release()));
+    throw error;
+  }
+  const [vision, text, reasoner] = sessions;
+  const tokenizer = wordTokenizer(manifest.words);
+  return {
+    manifest,
+    manifestSha256: await sha256Hex(manifestBytes),
+    encoder: createEncoder(vision, text, manifest, tokenizer),
+    reasoner: createReasoner(reasoner, manifest, tokenizer.size),
+    release: async () => { await Promise.all(sessions.map((s) => s.release())); },
+  };
+}
