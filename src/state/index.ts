@@ -1,0 +1,11 @@
+// ExperimentState: the one typed, versioned description of a playground experiment, read from and
+// written to links by one schema that also gives every control its range and default.
+export * from './types.ts';
+export { FIELDS, METHOD_OPTIONS, PRINCIPLES, SWEEP_METRICS, DEFAULT_K, fieldByKey } from './schema.ts';
+export type { ChoiceOption, Control, Field } from './field.ts';
+export { parseState, writeState, defaultState } from './url.ts';
+export { PRESETS, findPreset, type Preset } from './presets.ts';
+export { describeScene, defaultQuestion } from './scene-choice.ts';
+export { encodeScene, decodeScene, MAX_SEED } from './scene-code.ts';
+export { encodeQuestion, decodeQuestion } from './question-code.ts';
+export { effectiveParams } from './effective-params.ts';

@@ -1,0 +1,106 @@
+// The ExperimentState schema, one row per URL field (the TensorFlow Playground idea, typed).
+// Adding a control is adding a row; method parameters come from core METHODS, so a parameter
+// added there appears here, in links and in the controls without further code.
+import { LLM_SHAPES, METHODS } from '../core/index.ts';
+import { PATCH_COUNT, type QuestionSpec } from '../scenes/index.ts';
+import { choiceField, numberField, toggleField, type ChoiceOption, type Field } from './field.ts';
+import { PRESETS } from './presets.ts';
+import { decodeQuestion, encodeQuestion } from './question-code.ts';
+import { defaultQuestion } from './scene-choice.ts';
+import { decodeScene, encodeScene } from './scene-code.ts';
+import type { BackendPreference, OverlayMode, Principle, SweepMetric } from './types.ts';
+import type { ExperimentState, SceneChoice } from './types.ts';
+
+/** The budget a fresh page starts with: 44 of 196 tokens, the paper's headline 77.8 % pruned. */
+export const DEFAULT_K = 44;
+
+export const METHOD_OPTIONS: readonly ChoiceOption[] = METHODS.map((m) => ({ value: m.id, label: m.name }));
+
+export const SWEEP_METRICS: readonly (ChoiceOption & { value: SweepMetric })[] = [
+  { value: 'relevanceRecall', label: 'relevance recall' },
+  { value: 'oracleRecall', label: 'oracle recall' },
+  { value: 'coverage', label: 'coverage' },
+  { value: 'reconError', label: 'reconstruction error' },
+  { value: 'diversity', label: 'diversity' },
+  { value: 'erank', label: 'effective rank' },
+];
+
+export const PRINCIPLES: readonly { id: Principle; label: string; weight: string }[] = [
+  { id: 'relevance', label: 'Task Relevance', weight: 'alpha' },
+  { id: 'coverage', label: 'Information Coverage', weight: 'beta' },
+  { id: 'diversity', label: 'Semantic Diversity', weight: 'gamma' },
+];
+
+const usesMethod = (s: ExperimentState, id: string): boolean => s.method === id || s.compare === id;
+
+const sceneField: Field<SceneChoice> = {
+  key: 'scene', label: 'Scene', control: { kind: 'scene' },
+  decode: (raw) => decodeScene(raw),
+  encode: encodeScene,
+  fallback: () => ({ kind: 'preset', id: PRESETS[0].id }),
+  get: (s) => s.scene,
+  set: (s, v) => { s.scene = v; },
+  relevant: () => true,
+};
+
+const questionField: Field<QuestionSpec> = {
+  key: 'q', label: 'Question', control: { kind: 'question' },
+  decode: (raw) => decodeQuestion(raw),
+  encode: encodeQuestion,
+  fallback: (s) => defaultQuestion(s.scene),
+  get: (s) => s.question,
+  set: (s, v) => { s.question = v; },
+  relevant: () => true,
+};
+
+const paramFields: Field<number>[] = METHODS.flatMap((m) => Object.entries(m.params).map(([name, spec]) => numberField(
+  {
+    key: `${m.id}.${name}`, label: spec.label,
+    get: (s) => s.params[m.id][name],
+    set: (s, v) => { (s.params[m.id] ??= {})[name] = v; },
+    relevant: (s) => usesMethod(s, m.id),
+  },
+  spec, spec.default,
+)));
+
+const principleFields: Field<boolean>[] = PRINCIPLES.map((p) => toggleField(
+  {
+    key: `tops.${p.id}`, label: p.label,
+    get: (s) => s.principles[p.id],
+    set: (s, v) => { s.principles[p.id] = v; },
+    relevant: (s) => usesMethod(s, 'tops'),
+  },
+  true,
+));
+
+/** Every field, in the order links are read and written. */
+export const FIELDS: readonly Field<unknown>[] = [
+  sceneField,
+  questionField,
+  choiceField({ key: 'method', label: 'Method', get: (s) => s.method, set: (s, v) => { s.method = v; } }, METHOD_OPTIONS, 'tops'),
+  choiceField(
+    { key: 'compare', label: 'Compare with', get: (s) => s.compare, set: (s, v) => { s.compare = v; } },
+    [{ value: 'none', label: 'nothing' }, ...METHOD_OPTIONS], 'fastervlm',
+  ),
+  numberField({ key: 'k', label: 'Kept tokens', get: (s) => s.k, set: (s, v) => { s.k = v; } }, { min: 1, max: PATCH_COUNT, step: 1, integer: true }, DEFAULT_K),
+  ...paramFields,
+  ...principleFields,
+  choiceField<BackendPreference>(
+    { key: 'backend', label: 'Backend', get: (s) => s.backend, set: (s, v) => { s.backend = v; } },
+    [{ value: 'auto', label: 'auto (WebGPU when available)' }, { value: 'cpu', label: 'CPU' }, { value: 'webgpu', label: 'WebGPU' }], 'auto',
+  ),
+  choiceField<OverlayMode>(
+    { key: 'overlay', label: 'Overlay', get: (s) => s.view.overlay, set: (s, v) => { s.view.overlay = v; } },
+    [{ value: 'kept', label: 'kept / dropped' }, { value: 'relevance', label: 'relevance' }, { value: 'order', label: 'pick order' }], 'kept',
+  ),
+  toggleField({ key: 'truth', label: 'Outline the asked-about object', get: (s) => s.view.truth, set: (s, v) => { s.view.truth = v; } }, true),
+  choiceField<SweepMetric>({ key: 'sweep', label: 'Sweep metric', get: (s) => s.view.sweep, set: (s, v) => { s.view.sweep = v; } }, SWEEP_METRICS, 'coverage'),
+  choiceField(
+    { key: 'llm', label: 'FLOPs for', get: (s) => s.view.llm, set: (s, v) => { s.view.llm = v; } },
+    LLM_SHAPES.map((l) => ({ value: l.id, label: l.name })), LLM_SHAPES[0].id,
+  ),
+];
+
+export function fieldByKey(key: string): Field<unknown> | undefined {
+  return FIELDS.find((f) => f.key === key);
+}

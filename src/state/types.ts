@@ -1,0 +1,62 @@
+import type { Params } from '../core/index.ts';
+import type { QuestionSpec, SceneDescription } from '../scenes/index.ts';
+
+/** The permalink format this code writes; parsing reads this version (and, later, older ones). */
+export const STATE_VERSION = 1;
+
+/** Where the image comes from: a named preset, a sampled seed, or an edited description. */
+export type SceneChoice =
+  | { kind: 'preset'; id: string }
+  | { kind: 'seed'; seed: number }
+  | { kind: 'custom'; description: SceneDescription };
+
+export type BackendPreference = 'auto' | 'cpu' | 'webgpu';
+
+/** The three TOPS principles; switching one off zeroes its weight without forgetting it. */
+export type Principle = 'relevance' | 'coverage' | 'diversity';
+
+/** What the token overlay shows besides kept vs dropped. */
+export type OverlayMode = 'kept' | 'relevance' | 'order';
+
+/** Metrics the budget sweep can plot against retention. */
+export type SweepMetric = 'relevanceRecall' | 'oracleRecall' | 'coverage' | 'reconError' | 'diversity' | 'erank';
+
+export interface ViewOptions {
+  overlay: OverlayMode;
+  /** Outline the patches the question is truly about. */
+  truth: boolean;
+  sweep: SweepMetric;
+  /** Which LLM's prefill cost "FLOPs saved" refers to (an id of core LLM_SHAPES). */
+  llm: string;
+}
+
+/** Everything a permalink reproduces. */
+export interface ExperimentState {
+  v: typeof STATE_VERSION;
+  scene: SceneChoice;
+  question: QuestionSpec;
+  /** An id of core METHODS. */
+  method: string;
+  /** A second method shown side by side, or 'none'. */
+  compare: string;
+  /** Parameters of every method, by method id (ranges and defaults from core METHODS). */
+  params: Record<string, Params>;
+  principles: Record<Principle, boolean>;
+  /** Kept visual tokens; retention is k / 196. */
+  k: number;
+  backend: BackendPreference;
+  view: ViewOptions;
+}
+
+/** Why part of a link was not used as written. Shown to the reader as plain text. */
+export interface StateNotice {
+  /** The URL key concerned. */
+  field: string;
+  kind: 'invalid' | 'unknown' | 'duplicate' | 'version';
+  message: string;
+}
+
+export interface ParsedState {
+  state: ExperimentState;
+  notices: StateNotice[];
+}
