@@ -1,0 +1,131 @@
+/**
+ * The engine's side of the boundary: holds the chosen backend and the prepared token sets, runs
+ * one request at a time, and moves to the CPU when the GPU fails — re-preparing from the kept
+ * inputs and re-running the failed request, so the caller sees a result, not the failure.
+ */
+import { PruneError, type PrepareInput } from '../core/index.ts';
+import type { Backend, BackendPrepared } from './backend.ts';
+import { chooseBackend, messageOf, onCpu, type GpuBackendFactory } from './chooser.ts';
+import { EngineError } from './errors.ts';
+import type { BackendInfo, BackendKind, BackendPreference, EngineHandle, EngineReplies, EngineRequest, FallbackReason } from './protocol.ts';
+
+interface HandleEntry {
+  readonly input: PrepareInput;
+  prepared: BackendPrepared;
+  /** The backend that made `prepared`; after a fallback the entry is re-prepared on the CPU. */
+  owner: Backend;
+}
+
+export class EngineHost {
+  #backend: Backend;
+  #info: BackendInfo;
+  readonly #handles = new Map<number, HandleEntry>();
+  readonly #onInfo: (info: BackendInfo) => void;
+  #nextId = 1;
+  /** Set once the GPU device is lost, so failures after it are reported as the loss. */
+  #lostMessage: string | null = null;
+
+  private constructor(backend: Backend, info: BackendInfo, onInfo: (info: BackendInfo) => void) {
+    this.#backend = backend;
+    this.#info = info;
+    this.#onInfo = onInfo;
+    this.#watchLoss(backend);
+  }
+
+  static async create(preference: BackendPreference, makeGpu: GpuBackendFactory | null, onInfo: (info: BackendInfo) => void): Promise<EngineHost> {
+    const { backend, info } = await chooseBackend(preference, makeGpu);
+    return new EngineHost(backend, info, onInfo);
+  }
+
+  get info(): BackendInfo {
+    return this.#info;
+  }
+
+  async run<R extends EngineRequest>(req: R): Promise<EngineReplies[R['op']]> {
+    return (await this.#dispatch(req)) as EngineReplies[R['op']];
+  }
+
+  async #dispatch(req: EngineRequest): Promise<EngineReplies[keyof EngineReplies]> {
+    switch (req.op) {
+      case 'init': return this.#info;
+      case 'prepare': return this.#prepare(req.input);
+      case 'prune': {
+        const entry = this.#entry(req.handle);
+        const start = performance.now();
+        const { value, kind } = await this.#onBackend(entry, (b, p) => b.prune(p, req.method, req.k, req.params));
+        return { ...value, ms: performance.now() - start, backend: kind };
+      }
+      case 'metrics': {
+        const entry = this.#entry(req.handle);
+        return (await this.#onBackend(entry, (b, p) => b.metrics(p, req.kept, req.opts))).value;
+      }
+      case 'dispose': {
+        const entry = this.#entry(req.handle);
+        entry.owner.release(entry.prepared);
+        this.#handles.delete(req.handle);
+        return null;
+      }
+    }
+  }
+
+  async #prepare(input: PrepareInput): Promise<EngineHandle> {
+    const backend = this.#backend;
+    let prepared: BackendPrepared;
+    try {
+      prepared = await backend.prepare(input);
+    } catch (err) {
+      if (!this.#shouldFallBack(backend, err)) throw err;
+      return this.#prepare(input);
+    }
+    const id = this.#nextId++;
+    this.#handles.set(id, { input, prepared, owner: backend });
+    const { n, d, m, grid, relevance } = prepared;
+    // A copy: the backend keeps its own relevance, and the reply's buffers are transferred.
+    return { id, n, d, m, grid, relevance: relevance === null ? null : relevance.slice() };
+  }
+
+  #entry(id: number): HandleEntry {
+    const entry = this.#handles.get(id);
+    if (entry === undefined) throw new EngineError('unknown-handle', `no prepared token set with handle ${id} (disposed, or from another engine)`);
+    return entry;
+  }
+
+  /** Runs `op` on the current backend, re-running on the CPU if the GPU fails underneath it. */
+  async #onBackend<T>(entry: HandleEntry, op: (b: Backend, p: BackendPrepared) => Promise<T>): Promise<{ value: T; kind: BackendKind }> {
+    const backend = this.#backend;
+    try {
+      if (entry.owner !== backend) {
+        // Only a fallback changes the backend, and it destroyed the old one with all it held.
+        entry.prepared = await backend.prepare(entry.input);
+        entry.owner = backend;
+      }
+      return { value: await op(backend, entry.prepared), kind: backend.kind };
+    } catch (err) {
+      if (!this.#shouldFallBack(backend, err)) throw err;
+      return this.#onBackend(entry, op);
+    }
+  }
+
+  /** A PruneError is the caller's mistake and passes through; anything else from the GPU is a GPU failure. */
+  #shouldFallBack(backend: Backend, err: unknown): boolean {
+    if (err instanceof PruneError || err instanceof EngineError || backend.kind === 'cpu') return false;
+    if (backend === this.#backend) this.#fallBack(this.#lostMessage === null ? 'kernel-error' : 'device-lost', this.#lostMessage ?? messageOf(err));
+    return true;
+  }
+
+  #watchLoss(backend: Backend): void {
+    backend.lost?.then((message) => {
+      this.#lostMessage = message;
+      if (backend === this.#backend) this.#fallBack('device-lost', message);
+    });
+  }
+
+  #fallBack(reason: FallbackReason, detail: string): void {
+    const old = this.#backend;
+    const { backend, info } = onCpu(reason, detail, this.#info.adapterInfo);
+    this.#backend = backend;
+    this.#info = info;
+    old.destroy();
+    this.#onInfo(info);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Messages between the page and the engine (a Web Worker, or the same thread where Workers are
+ * unavailable). Typed arrays cross the boundary by transfer where the sender gives them up.
+ */
+import type { Grid, MetricOptions, Params, PrepareInput, PruneResult, SetMetrics } from '../core/index.ts';
+
+export type BackendKind = 'cpu' | 'webgpu';
+/** What the caller (or a permalink) asks for; `auto` takes WebGPU when it works. */
+export type BackendPreference = 'auto' | 'cpu' | 'webgpu';
+/** Why the engine runs on the CPU although WebGPU was asked for (or allowed). */
+export type FallbackReason = 'no-api' | 'no-adapter' | 'device-lost' | 'kernel-error' | 'requested-cpu';
+
+export interface AdapterSummary {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  /** True for software adapters such as SwiftShader: their timings are CPU-emulated. */
+  software: boolean;
+}
+
+export interface BackendInfo {
+  backend: BackendKind;
+  reason: FallbackReason | null;
+  /** The underlying message behind `reason` (an exception's text, the device-lost message). */
+  detail: string | null;
+  adapterInfo: AdapterSummary | null;
+}
+
+/** What the page holds for a prepared token set: the id plus what widgets read without a round trip. */
+export interface EngineHandle {
+  readonly id: number;
+  readonly n: number;
+  readonly d: number;
+  readonly m: number;
+  readonly grid: Grid;
+  readonly relevance: Float32Array | null;
+}
+
+export interface EnginePruneResult extends PruneResult {
+  /** Selection time in the engine, excluding message passing. */
+  ms: number;
+  /** The backend that computed this result. */
+  backend: BackendKind;
+}
+
+export type EngineRequest =
+  | { op: 'init'; preference: BackendPreference }
+  | { op: 'prepare'; input: PrepareInput }
+  | { op: 'prune'; handle: number; method: string; k: number; params: Partial<Params> }
+  | { op: 'metrics'; handle: number; kept: Int32Array; opts: MetricOptions }
+  | { op: 'dispose'; handle: number };
+
+export interface EngineReplies {
+  init: BackendInfo;
+  prepare: EngineHandle;
+  prune: EnginePruneResult;
+  metrics: SetMetrics;
+  dispose: null;
+}
+
+/** A PruneError or EngineError flattened for postMessage; rebuilt on the other side. */
+export interface WireError {
+  name: string;
+  code: string | null;
+  message: string;
+}
+
+export type RequestMessage = EngineRequest & { id: number };
+
+export type ReplyMessage =
+  | { type: 'reply'; id: number; ok: true; value: unknown }
+  | { type: 'reply'; id: number; ok: false; error: WireError }
+  | { type: 'info'; info: BackendInfo };
+
+/** The buffers of every typed array in a value (one level deep), for a transfer list. */
+export function buffersOf(value: unknown): ArrayBuffer[] {
+  if (value === null || typeof value !== 'object') return [];
+  const out = new Set<ArrayBuffer>();
+  for (const v of Object.values(value)) {
+    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+  }
+  return [...out];
+}

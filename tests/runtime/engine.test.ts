@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { metrics, prepare, prune, PruneError } from '../../src/core/index.ts';
+import { createEngine, EngineError, type Engine } from '../../src/runtime/engine.ts';
+import { randomInput } from './fixtures.ts';
+
+let engine: Engine | null = null;
+afterEach(() => { engine?.terminate(); engine = null; });
+
+describe('the engine in this thread (no Worker in Node)', () => {
+  test('gives the core its own results, and says why it is on the CPU', async () => {
+    engine = await createEngine({ backend: 'auto' });
+    expect(engine.info).toMatchObject({ backend: 'cpu', reason: 'no-api' });
+    const input = randomInput(64, 16, 3);
+    const h = await engine.prepare(input);
+    const p = prepare(input);
+    expect([h.n, h.d, h.m]).toEqual([64, 16, 3]);
+    expect(h.relevance).toEqual(p.relevance);
+    for (const method of ['tops', 'divprune', 'cdpruner', 'visionzip']) {
+      const res = await engine.prune(h, method, 12);
+      expect(res.kept).toEqual(prune(method, p, 12).kept);
+      expect(res.backend).toBe('cpu');
+      expect(res.ms).toBeGreaterThanOrEqual(0);
+    }
+    const kept = prune('tops', p, 12).kept;
+    expect(await engine.metrics(h, kept, { lambda: 0.5 })).toEqual(metrics(p, kept, { lambda: 0.5 }));
+  });
+
+  test('an explicit cpu preference is recorded as the reason', async () => {
+    engine = await createEngine({ backend: 'cpu' });
+    expect(engine.info).toMatchObject({ backend: 'cpu', reason: 'requested-cpu', adapterInfo: null });
+  });
+
+  test('core errors arrive as PruneError with their code', async () => {
+    engine = await createEngine({ backend: 'cpu' });
+    const h = await engine.prepare(randomInput(16, 4, 1));
+    const err = await engine.prune(h, 'tops', 99).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PruneError);
+    expect(err).toMatchObject({ name: 'PruneError', code: 'budget' });
+    const bad = await engine.prepare({ features: new Float32Array(3), n: 2, d: 2 }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ name: 'PruneError', code: 'shape' });
+  });
+
+  test('a newer prune in the same lane supersedes a waiting one; other lanes are kept', async () => {
+    engine = await createEngine({ backend: 'cpu' });
+    const h = await engine.prepare(randomInput(64, 16, 2));
+    const first = engine.prune(h, 'tops', 10);
+    const waiting = engine.prune(h, 'tops', 11);
+    const otherLane = engine.prune(h, 'divprune', 11);
+    const latest = engine.prune(h, 'tops', 12);
+    await expect(waiting).rejects.toMatchObject({ name: 'EngineError', code: 'superseded' });
+    expect((await first).kept.length).toBe(10);
+    expect((await otherLane).kept.length).toBe(11);
+    expect((await latest).kept.length).toBe(12);
+  });
+
+  test('a disposed handle is refused, and terminate rejects what is pending', async () => {
+    engine = await createEngine({ backend: 'cpu' });
+    const h = await engine.prepare(randomInput(16, 4, 1));
+    await engine.dispose(h);
+    await expect(engine.prune(h, 'tops', 2)).rejects.toMatchObject({ code: 'unknown-handle' });
+    const h2 = await engine.prepare(randomInput(16, 4, 2));
+    const pending = engine.prune(h2, 'tops', 2);
+    engine.terminate();
+    await expect(pending).rejects.toBeInstanceOf(EngineError);
+    await expect(engine.prune(h2, 'tops', 2)).rejects.toMatchObject({ code: 'terminated' });
+  });
+});
