@@ -1,51 +1,30 @@
 // SynthScenes must give the same bytes in Chromium as in Node. The page imports src/scenes
-// straight from source: a tiny server strips the TypeScript types (Node's own stripper, the same
-// erasable-syntax rule the project follows), so no bundler stands between the two runs.
+// straight from source (types stripped, no bundler), so both runs execute the same code.
 
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { stripTypeScriptTypes } from 'node:module';
-import { join, normalize, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generateSample, renderScene, sceneLabel } from '../../src/scenes/index.ts';
 import { FIXTURE_SCENES } from '../scenes/fixtures.ts';
 import { fnv1a, fnv1aText } from '../scenes/hash.ts';
-import { launchChromium } from './harness.ts';
+import { launchChromium, type StaticServer } from './harness.ts';
+import { serveSources } from './source-server.ts';
 
 const SEEDS = [0, 1, 42, 1_000_000, 2_000_000, 2_000_001, 2_123_456];
-const root = resolve('.');
-const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const file = normalize(join(root, path));
-  const allowed = file.startsWith(join(root, 'src/scenes/')) || file.startsWith(join(root, 'tests/scenes/'));
-  if (path === '/') { res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>scenes</title>'); return; }
-  if (!allowed || !file.endsWith('.ts')) { res.writeHead(404).end(); return; }
-  try {
-    const js = stripTypeScriptTypes(await readFile(file, 'utf8'));
-    res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
 
+let server: StaticServer;
 let browser: Browser;
-let base = '';
 beforeAll(async () => {
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('server has no port');
-  base = `http://localhost:${address.port}`;
+  server = await serveSources({ sources: ['src/scenes', 'tests/scenes'] });
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
-  await new Promise((ok) => server.close(ok));
+  await server?.close();
 });
 
 test('SynthScenes renders and labels the same bytes in Chromium as in Node', async () => {
   const page = await browser.newPage();
-  await page.goto(base + '/');
+  await page.goto(server.url + '/');
   // A string, not a function: vitest would rewrite a function's dynamic import() for Node.
   const inBrowser = await page.evaluate(`(async () => {
     const scenes = await import('/src/scenes/index.ts');
