@@ -36,12 +36,10 @@ export interface Encoder {
   tokenize(text: string): Int32Array;
 }
 
-const PATCH = 16;
-
 export function createEncoder(vision: InferenceSession, text: InferenceSession, manifest: ModelManifest, tokenizer: Tokenizer): Encoder {
   const { d, grid } = manifest;
   const n = grid[0] * grid[1];
-  const imageSize = grid[0] * PATCH;
+  const imageSize = grid[0] * manifest.patch;
   return {
     d, grid, imageSize,
     tokenize: (t) => tokenizer.encode(t),

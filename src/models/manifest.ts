@@ -17,6 +17,8 @@ export interface ModelManifest {
   /** Width of patch tokens and text token embeddings. */
   d: number;
   grid: readonly [number, number];
+  /** Patch side in pixels; the image side is grid × patch. */
+  patch: number;
   words: readonly string[];
   answers: readonly string[];
   questionTypes: readonly string[];
@@ -87,6 +89,7 @@ export function parseManifest(text: string): ModelManifest {
     },
     d: positiveInteger(dims.D, 'dims.D'),
     grid: [positiveInteger(grid[0], 'dims.grid[0]'), positiveInteger(grid[1], 'dims.grid[1]')],
+    patch: positiveInteger(dims.patch, 'dims.patch'),
     words: strings(vocab.words, 'vocab.words'),
     answers: strings(vocab.answers, 'vocab.answers'),
     questionTypes: strings(vocab.questionTypes, 'vocab.questionTypes'),

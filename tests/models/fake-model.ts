@@ -30,7 +30,7 @@ export async function manifestFor(models: Record<ModelFile, Uint8Array>): Promis
   const entry = async (name: ModelFile) => ({ path: `${name}.onnx`, sha256: await sha256Hex(models[name]), bytes: models[name].length });
   return {
     files: { vision: await entry('vision'), text: await entry('text'), reasoner: await entry('reasoner') },
-    dims: { D: 8, grid: [14, 14] },
+    dims: { D: 8, grid: [14, 14], patch: 16 },
     vocab: { words: WORDS, answers: ANSWERS, questionTypes: QUESTION_TYPES },
     preprocessing: { mean: [0.2, 0.2, 0.2], std: [0.25, 0.25, 0.25] },
     seed: 0,

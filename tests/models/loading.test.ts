@@ -48,7 +48,7 @@ describe('loading TinyVLM files', () => {
     const manifest = JSON.parse(new TextDecoder().decode(folder['manifest.json']));
     const withManifest = (m: unknown): Files => ({ ...folder, 'manifest.json': new TextEncoder().encode(typeof m === 'string' ? m : JSON.stringify(m)) });
     await expectFailure(withManifest('{ "files": '), 'manifest', 'manifest.json', /not valid JSON/);
-    await expectFailure(withManifest({ ...manifest, dims: { D: 0, grid: [14, 14] } }), 'manifest', 'manifest.json', /dims\.D must be a positive integer/);
+    await expectFailure(withManifest({ ...manifest, dims: { D: 0, grid: [14, 14], patch: 16 } }), 'manifest', 'manifest.json', /dims\.D must be a positive integer/);
     await expectFailure(withManifest({ ...manifest, files: { ...manifest.files, text: { ...manifest.files.text, path: '../secret' } } }), 'manifest', 'manifest.json', /files\.text\.path/);
     await expectFailure(withManifest({ ...manifest, files: { ...manifest.files, reasoner: { ...manifest.files.reasoner, sha256: 'abc' } } }), 'manifest', 'manifest.json', /files\.reasoner\.sha256/);
     await expectFailure(withManifest({ ...manifest, preprocessing: { mean: [0, 0, 0], std: [1, 0, 1] } }), 'manifest', 'manifest.json', /preprocessing\.std must be three positive numbers/);
