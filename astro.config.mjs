@@ -1,9 +1,53 @@
 // @ts-check
+import { copyFile, mkdir } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+
+// The playground page has its own source; the sidebar links to it once it exists, so a build
+// never carries a link to a missing page.
+const playgroundSources = ['content/docs/playground.mdx', 'content/docs/playground/index.mdx', 'src/pages/playground.astro', 'src/pages/playground/index.astro'];
+const hasPlayground = playgroundSources.some((path) => existsSync(new URL(path, import.meta.url)));
+
+// onnxruntime-web's WASM (TinyVLM runs on it) is served by the site itself at /ort/: copied into
+// builds that ship the model, and served from node_modules by the dev server. Never a CDN.
+const ORT_FILES = ['ort-wasm-simd-threaded.jsep.wasm', 'ort-wasm-simd-threaded.jsep.mjs'];
+const ORT_DIR = new URL('./node_modules/onnxruntime-web/dist/', import.meta.url);
+
+/** @returns {import('astro').AstroIntegration} */
+function onnxRuntimeAssets() {
+  return {
+    name: 'tops-lab:onnxruntime-assets',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [{
+              name: 'tops-lab:onnxruntime-dev',
+              configureServer(server) {
+                server.middlewares.use('/ort/', (req, res, next) => {
+                  const file = (req.url ?? '').replace(/^\//, '').split('?')[0];
+                  if (!ORT_FILES.includes(file)) return next();
+                  res.setHeader('content-type', file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript');
+                  createReadStream(new URL(file, ORT_DIR)).pipe(res);
+                });
+              },
+            }],
+          },
+        });
+      },
+      'astro:build:done': async ({ dir }) => {
+        if (!existsSync(new URL('public/models/tinyvlm/manifest.json', import.meta.url))) return;
+        const out = new URL('ort/', dir);
+        await mkdir(out, { recursive: true });
+        await Promise.all(ORT_FILES.map((file) => copyFile(new URL(file, ORT_DIR), new URL(file, out))));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -13,11 +57,28 @@ export default defineConfig({
       title: 'TOPS Lab',
       description: 'Understand, try and measure visual token pruning for multimodal LLMs.',
       // KaTeX's stylesheet and fonts are bundled from node_modules: no CDN request.
-      customCss: ['katex/dist/katex.min.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/widgets.css'],
       sidebar: [
-        { label: 'Start', items: [{ label: 'Overview', link: '/' }] },
+        { label: 'Overview', link: '/' },
+        {
+          label: 'Method',
+          items: [
+            { label: 'At a glance', slug: 'method' },
+            { label: 'The cost of visual tokens', slug: 'method/cost' },
+            { label: 'Task Relevance', slug: 'method/task-relevance' },
+            { label: 'Information Coverage', slug: 'method/information-coverage' },
+            { label: 'Semantic Diversity', slug: 'method/semantic-diversity' },
+            { label: 'Objective and greedy', slug: 'method/objective' },
+            { label: 'Failure modes', slug: 'method/failure-modes' },
+            { label: 'Ablation', slug: 'method/ablation' },
+          ],
+        },
+        ...(hasPlayground ? [{ label: 'Playground', link: '/playground/' }] : []),
+        { label: 'Related work', slug: 'related-work' },
+        { label: 'API', slug: 'api' },
       ],
     }),
     mdx(),
+    onnxRuntimeAssets(),
   ],
 });

@@ -1,0 +1,79 @@
+/**
+ * A cloud with its instruction, prepared in the engine once per instruction position: budget and
+ * weight changes reuse the prepared handle; moving the instruction prepares again and releases
+ * the previous handle.
+ */
+import { coverageKernel, gramMatrix, unitRows } from '../../core/gram.ts';
+import type { PrepareInput } from '../../core/index.ts';
+import type { Row } from '../shared/csv.ts';
+import { engine, type Handle } from '../shared/engine.ts';
+import { askedCluster, cloudInput, clusterMembers, CLUSTERS, makeCloud, SMALL_CLUSTER, type Cloud, type Point } from './cloud-data.ts';
+
+export interface CloudState {
+  cloud: Cloud;
+  instruction: Point;
+  input: PrepareInput;
+  handle: Handle;
+  /** The cluster nearest the instruction and its tokens: the toy's ground truth for oracle recall. */
+  asked: number;
+  oracle: number[];
+}
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_INSTRUCTION: Point = { x: CLUSTERS[SMALL_CLUSTER].cx, y: CLUSTERS[SMALL_CLUSTER].cy };
+
+export function defaultCloud(seed = DEFAULT_SEED): Cloud {
+  return makeCloud(seed);
+}
+
+/** Prepares again only when the cloud or the instruction changed since the last call. */
+export function cachedPrepare(): (cloud: Cloud, instruction: Point) => Promise<CloudState> {
+  let state: CloudState | null = null;
+  return async (cloud, instruction) => {
+    if (state !== null && state.cloud === cloud && state.instruction === instruction) return state;
+    const input = cloudInput(cloud, instruction);
+    const handle = await engine.prepare(input);
+    if (state !== null) await engine.dispose(state.handle);
+    const asked = askedCluster(cloud, instruction);
+    state = { cloud, instruction, input, handle, asked, oracle: clusterMembers(cloud, asked) };
+    return state;
+  };
+}
+
+const kernels = new WeakMap<Cloud, Float32Array>();
+
+/**
+ * For each token, the kept token with the largest coverage similarity K to it (lowest index on
+ * ties): the facility that serves it. K comes from core's own Gram functions (it depends on the
+ * cloud only, so it is computed once per cloud).
+ */
+export function coveringToken(state: CloudState, kept: ArrayLike<number>): Int32Array {
+  const { n, d, features } = state.input;
+  let kernel = kernels.get(state.cloud);
+  if (kernel === undefined) {
+    kernel = coverageKernel(gramMatrix(unitRows(features, n, d), n, d));
+    kernels.set(state.cloud, kernel);
+  }
+  const cover = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    let best = kept[0];
+    for (let t = 1; t < kept.length; t++) if (kernel[kept[t] * n + j] > kernel[best * n + j]) best = kept[t];
+    cover[j] = best;
+  }
+  return cover;
+}
+
+/** One export row per token: where it is, what it is, its relevance and whether (and when) it was kept. */
+export function tokenRows(state: CloudState, kept: ArrayLike<number>, order?: ArrayLike<number> | null): Row[] {
+  const keptSet = new Set(Array.from(kept));
+  const pick = new Map(Array.from(order ?? [], (i, step) => [i, step + 1]));
+  return state.cloud.tokens.map((t, i) => ({
+    token: i,
+    x: t.x,
+    y: t.y,
+    cluster: state.cloud.clusters[t.cluster].label,
+    relevance: state.handle.relevance?.[i] ?? null,
+    kept: keptSet.has(i),
+    pick: pick.get(i) ?? null,
+  }));
+}

@@ -1,0 +1,55 @@
+// The playground page: composes the controls and views around one store. Each piece owns its
+// DOM; this file only wires state changes to them.
+import { attachSceneDrag } from './controls/scene-drag.ts';
+import { budgetControl } from './controls/budget-control.ts';
+import { methodControls } from './controls/method-controls.ts';
+import { questionControls } from './controls/question-controls.ts';
+import { sceneControls } from './controls/scene-controls.ts';
+import { sceneEditor } from './controls/scene-editor.ts';
+import { shareControls } from './controls/share-controls.ts';
+import { viewControls } from './controls/view-controls.ts';
+import { el } from './dom.ts';
+import { createModelLoader } from './pipeline/model-loader.ts';
+import { createRunner } from './pipeline/runner.ts';
+import { createStore } from './store.ts';
+import { modelStatus } from './views/model-status.ts';
+import { noticeList } from './views/notices.ts';
+import { resultsView } from './views/results-view.ts';
+
+export function mountPlayground(root: HTMLElement): void {
+  const store = createStore();
+  const loader = createModelLoader();
+  const notices = noticeList(() => store.dismissNotices());
+  const controls = [sceneControls(store), sceneEditor(store), questionControls(store), methodControls(store), budgetControl(store), viewControls(store)];
+  const results = resultsView(store, loader);
+  attachSceneDrag(results.mainSurface, store);
+  const problem = el('p', { className: 'pg-error', attrs: { role: 'alert' } });
+  problem.hidden = true;
+  const report = (err: unknown): void => {
+    console.error(err);
+    problem.textContent = `Something failed while computing this experiment: ${(err as Error).message}. Your settings are kept in the link; change any of them to try again.`;
+    problem.hidden = false;
+  };
+  const runner = createRunner(loader, (snapshot) => { problem.hidden = true; results.show(snapshot); }, report);
+
+  root.replaceChildren(
+    notices.element,
+    modelStatus(loader),
+    problem,
+    el('div', { className: 'pg-layout' },
+      el('div', { className: 'pg-controls' }, ...controls.map((c) => c.element), shareControls(store)),
+      results.element),
+  );
+
+  const showState = (): void => {
+    notices.show(store.notices);
+    for (const c of controls) c.show(store.state);
+    runner.request(store.state);
+  };
+  store.subscribe(showState);
+  // Answers (and features for non-preset scenes) need the model: recompute when it arrives or fails.
+  loader.subscribe((s) => { if (s.phase === 'ready' || s.phase === 'failed') runner.request(store.state); });
+  showState();
+  loader.start();
+  root.dataset.ready = 'true';
+}

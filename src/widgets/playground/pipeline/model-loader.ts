@@ -1,0 +1,119 @@
+// Loads TinyVLM (src/models) for the page: its size first, then real byte progress over the
+// model files and onnxruntime's WASM, answered from Cache Storage when this device has them.
+// The model always runs on onnxruntime's WASM backend, so token features are the same whatever
+// backend the pruning runs on.
+import * as ort from 'onnxruntime-web';
+import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
+import { configureOnnxRuntime, httpSource, loadTinyVlm, MODEL_FILES, parseManifest, sha256Hex, type ModelManifest, type TinyVlm } from '../../../models/index.ts';
+import { cachedFetch, cachedKeys, clearModelCache, pruneModelCache } from './model-cache.ts';
+
+const MODEL_BASE = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/tinyvlm/`, location.href).href;
+
+export type ModelStatus =
+  | { phase: 'sizing' }
+  | { phase: 'loading'; loaded: number; total: number; cached: boolean }
+  | { phase: 'ready'; total: number; cached: boolean }
+  | { phase: 'failed'; message: string };
+
+export interface ModelLoader {
+  readonly status: ModelStatus;
+  readonly model: TinyVlm | null;
+  /** sha256 of the site's manifest.json once read; null if the site has none. */
+  readonly manifestSha256: Promise<string | null>;
+  subscribe(listener: (status: ModelStatus) => void): void;
+  /** Starts loading, or tries again after a failure. */
+  start(): void;
+  clearCache(): Promise<void>;
+}
+
+interface Sized { manifest: ModelManifest; sha: string; runtimeBytes: number }
+
+async function readWithProgress(response: Response, onBytes: (count: number) => void): Promise<Uint8Array> {
+  if (!response.ok || response.body === null) throw new Error(`onnxruntime WASM: HTTP ${response.status}`);
+  const parts: Uint8Array[] = [];
+  const reader = response.body.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) { parts.push(r.value); onBytes(r.value.length); }
+  const all = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  parts.reduce((at, p) => { all.set(p, at); return at + p.length; }, 0);
+  return all;
+}
+
+export function createModelLoader(): ModelLoader {
+  let status: ModelStatus = { phase: 'sizing' };
+  let model: TinyVlm | null = null;
+  let running = false;
+  const listeners: ((s: ModelStatus) => void)[] = [];
+  const set = (next: ModelStatus): void => { status = next; for (const l of listeners) l(status); };
+  let resolveSha: (sha: string | null) => void = () => {};
+  const manifestSha256 = new Promise<string | null>((ok) => { resolveSha = ok; });
+
+  const size = async (): Promise<Sized> => {
+    const response = await fetch(new URL('manifest.json', MODEL_BASE), { cache: 'no-cache' });
+    if (response.status === 404) {
+      throw new Error('TinyVLM is not published on this site (models/tinyvlm/manifest.json is missing), so answers cannot be computed; preset scenes still prune with precomputed features.');
+    }
+    if (!response.ok) throw new Error(`could not read the model manifest: HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const sha = await sha256Hex(bytes);
+    resolveSha(sha);
+    const head = await fetch(ortWasmUrl, { method: 'HEAD' });
+    return { manifest: parseManifest(new TextDecoder().decode(bytes)), sha, runtimeBytes: Number(head.headers.get('content-length') ?? 0) };
+  };
+
+  const load = async (): Promise<void> => {
+    const { manifest, sha, runtimeBytes } = await size();
+    const shaOf = new Map(MODEL_FILES.map((f) => [manifest.files[f].path, manifest.files[f].sha256]));
+    const keyOf = (path: string): string => `${new URL(path, MODEL_BASE).href}?sha256=${shaOf.get(path) ?? ''}`;
+    const keys = [...MODEL_FILES.map((f) => keyOf(manifest.files[f].path)), ortWasmUrl];
+    const cached = (await cachedKeys(keys)).size === keys.length;
+    const modelBytes = MODEL_FILES.reduce((s, f) => s + manifest.files[f].bytes, 0);
+    const total = modelBytes + runtimeBytes;
+    let runtimeLoaded = 0;
+    set({ phase: 'loading', loaded: 0, total, cached });
+    const store = cachedFetch();
+    try {
+      if (ort.env.wasm.wasmBinary === undefined) {
+        // One thread: the model is small, and the page stays responsive on two-core machines.
+        configureOnnxRuntime({ threads: 1 });
+        // Handing onnxruntime the bytes ourselves gives its 10+ MB WASM real progress and caching.
+        ort.env.wasm.wasmBinary = await readWithProgress(await store.fetch(ortWasmUrl, ortWasmUrl), (n) => {
+          runtimeLoaded += n;
+          set({ phase: 'loading', loaded: runtimeLoaded, total, cached });
+        });
+      }
+      const fetchFile = (input: RequestInfo | URL): Promise<Response> => {
+        const url = new URL(String(input)).href;
+        const path = url.slice(MODEL_BASE.length);
+        return path === 'manifest.json' ? fetch(url, { cache: 'no-cache' }) : store.fetch(url, keyOf(path));
+      };
+      model = await loadTinyVlm(httpSource(MODEL_BASE, fetchFile as typeof fetch), {
+        onProgress: (p) => set({ phase: 'loading', loaded: runtimeLoaded + p.loaded, total, cached }),
+      });
+      await store.settled();
+      await pruneModelCache(keys);
+      set({ phase: 'ready', total, cached });
+    } catch (err) {
+      // Bytes that failed a check may sit in the cache; the retry must fetch them afresh.
+      await store.settled();
+      await clearModelCache();
+      throw err;
+    }
+  };
+
+  return {
+    get status() { return status; },
+    get model() { return model; },
+    manifestSha256,
+    subscribe(listener) { listeners.push(listener); },
+    start() {
+      if (running || model !== null) return;
+      running = true;
+      set({ phase: 'sizing' });
+      load().catch((err: unknown) => {
+        resolveSha(null); // no-op once the manifest was read
+        set({ phase: 'failed', message: (err as Error).message });
+      }).finally(() => { running = false; });
+    },
+    clearCache: clearModelCache,
+  };
+}

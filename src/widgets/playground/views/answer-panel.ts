@@ -1,0 +1,56 @@
+// TinyVLM's answer from the kept tokens, next to its answer from all tokens and the true answer.
+import { METHODS } from '../../../core/index.ts';
+import { el, percent } from '../dom.ts';
+import type { AnswerSummary } from '../pipeline/answers.ts';
+import type { RunOutcome } from '../pipeline/experiment.ts';
+
+export interface AnswerContent {
+  truth: string | null;
+  full: AnswerSummary | null;
+  main: RunOutcome | null;
+  compare: RunOutcome | null;
+  /** Why pruned answers are missing (the model is loading or failed), if they are. */
+  waiting: string | null;
+}
+
+const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;
+
+function showAnswer(cell: HTMLElement, answer: AnswerSummary | null, full: AnswerSummary | null): void {
+  if (answer === null) { cell.replaceChildren('—'); return; }
+  const agrees = full === null || full === answer ? null : answer.text === full.text;
+  cell.replaceChildren(el('strong', { text: answer.text }), ` ${percent(answer.confidence)}`,
+    agrees === null ? '' : el('span', { className: agrees ? 'pg-agree' : 'pg-disagree', text: agrees ? ' same as with all tokens' : ' differs from all tokens' }));
+}
+
+export function answerPanel(): { element: HTMLElement; show(content: AnswerContent): void } {
+  const rows = {
+    truth: el('td', { testid: 'answer-truth' }),
+    full: el('td', { testid: 'answer-full' }),
+    main: el('td', { testid: 'answer' }),
+    compare: el('td', { testid: 'answer-compare' }),
+  };
+  const labels = { truth: el('th', { text: 'True answer', attrs: { scope: 'row' } }), full: el('th', { text: 'All 196 tokens', attrs: { scope: 'row' } }), main: el('th', { attrs: { scope: 'row' } }), compare: el('th', { attrs: { scope: 'row' } }) };
+  const table = el('table', { className: 'pg-answers' });
+  table.createCaption().textContent = 'TinyVLM’s answer';
+  const body = table.createTBody();
+  const lines = (['truth', 'full', 'main', 'compare'] as const).map((key) => {
+    const tr = body.insertRow();
+    tr.append(labels[key], rows[key]);
+    return tr;
+  });
+  const note = el('p', { className: 'pg-hint', attrs: { role: 'status' } });
+  return {
+    element: el('section', { className: 'pg-panel', attrs: { 'aria-label': 'Answer' } }, table, note),
+    show(c) {
+      rows.truth.textContent = c.truth ?? 'none (the question is ambiguous in this scene)';
+      showAnswer(rows.full, c.full, null);
+      for (const key of ['main', 'compare'] as const) {
+        const outcome = c[key];
+        labels[key].textContent = outcome === null ? '' : `${nameOf(outcome.method)}, kept tokens`;
+        showAnswer(rows[key], outcome?.ok ? outcome.run.answer : null, c.full);
+      }
+      lines[3].hidden = c.compare === null;
+      note.textContent = c.waiting ?? '';
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// Everything computed for the current state: the two overlays side by side (chosen and compared
+// method), the answers, the metrics, the budget sweep and the backend that ran.
+import { METHODS } from '../../../core/index.ts';
+import { PATCH_COUNT } from '../../../scenes/index.ts';
+import { el } from '../dom.ts';
+import type { ModelLoader } from '../pipeline/model-loader.ts';
+import type { Snapshot } from '../pipeline/runner.ts';
+import type { Store } from '../store.ts';
+import { answerPanel } from './answer-panel.ts';
+import { backendIndicator } from './backend-indicator.ts';
+import { metricsPanel } from './metrics-panel.ts';
+import { sweepPlot } from './sweep-plot.ts';
+import { tokenOverlay, type TokenOverlay } from './token-overlay.ts';
+
+const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;
+
+function figure(overlay: TokenOverlay, countTestid: string): { element: HTMLElement; title: HTMLElement; count: HTMLElement } {
+  const title = el('span');
+  const count = el('span', { testid: countTestid });
+  return { element: el('figure', { className: 'pg-figure' }, el('figcaption', {}, title, ' keeps ', count, ` of ${PATCH_COUNT} tokens`), overlay.element), title, count };
+}
+
+function waitingForModel(loader: ModelLoader): string | null {
+  if (loader.model !== null) return null;
+  return loader.status.phase === 'failed'
+    ? 'No answers from the kept tokens: the model could not be loaded (see the message above).'
+    : 'Answers from the kept tokens appear once the model has loaded.';
+}
+
+export function resultsView(store: Store, loader: ModelLoader): { element: HTMLElement; mainSurface: SVGSVGElement; show(s: Snapshot): void } {
+  const main = tokenOverlay('token-overlay');
+  const other = tokenOverlay('compare-overlay');
+  const mainFigure = figure(main, 'kept-count');
+  const otherFigure = figure(other, 'compare-kept-count');
+  const backend = backendIndicator();
+  const answers = answerPanel();
+  const metrics = metricsPanel();
+  const sweep = sweepPlot(store);
+  let shownScene = '';
+
+  return {
+    element: el('div', { className: 'pg-results' }, backend.element, el('div', { className: 'pg-images' }, mainFigure.element, otherFigure.element), answers.element, metrics.element, sweep.element),
+    mainSurface: main.surface,
+    show(s) {
+      if (shownScene !== s.scene.key) {
+        main.showImage(s.scene.rgba);
+        other.showImage(s.scene.rgba);
+        shownScene = s.scene.key;
+      }
+      const problem = s.inputs === null ? 'Computing token features…' : s.inputs.ok ? null : s.inputs.message;
+      const view = { oracle: s.question.oracle, mode: s.state.view.overlay, truth: s.state.view.truth };
+      const failed = (o: Snapshot['main']): string | null => (o !== null && !o.ok ? `This method could not run: ${o.message}` : null);
+      main.showTokens({ ...view, details: s.mainDetails, message: problem ?? failed(s.main) });
+      other.showTokens({ ...view, details: s.compareDetails, message: problem ?? failed(s.compare) });
+      mainFigure.title.textContent = nameOf(s.state.method);
+      mainFigure.count.textContent = s.main?.ok ? String(s.main.run.selection.kept.length) : '—';
+      otherFigure.element.hidden = s.state.compare === 'none';
+      otherFigure.title.textContent = nameOf(s.state.compare);
+      otherFigure.count.textContent = s.compare?.ok ? String(s.compare.run.selection.kept.length) : '—';
+
+      backend.show(s.state.backend, s.engine, s.main?.ok ? s.main.run.selection.backend : null);
+      const full = s.inputs?.ok ? s.inputs.inputs.full : null;
+      answers.show({ truth: s.question.truth, full, main: s.main, compare: s.compare, waiting: waitingForModel(loader) });
+      metrics.show(s.main, s.compare, problem);
+      sweep.show(s.state, s.sweep, problem ?? (s.main?.ok && s.sweep === null ? 'Computing the sweep…' : null));
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Any metric against retention for the current scene and question, for the chosen and the
+// compared method (Observable Plot), with the current budget marked.
+import * as Plot from '@observablehq/plot';
+import { METHODS } from '../../../core/index.ts';
+import { SWEEP_METRICS, FIELDS, type ExperimentState } from '../../../state/index.ts';
+import { fieldControl } from '../controls/field-control.ts';
+import { el } from '../dom.ts';
+import type { SweepPoint } from '../pipeline/sweep.ts';
+import type { Store } from '../store.ts';
+
+const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;
+
+export function sweepPlot(store: Store): { element: HTMLElement; show(state: ExperimentState, points: SweepPoint[] | null, note: string | null): void } {
+  const metric = fieldControl(FIELDS.find((f) => f.key === 'sweep')!, store, 'sweep-metric');
+  const figure = el('div', { className: 'pg-sweep-plot', testid: 'sweep-plot' });
+  const note = el('p', { className: 'pg-hint', attrs: { role: 'status' } });
+  const element = el('section', { className: 'pg-panel pg-sweep', attrs: { 'aria-label': 'Budget sweep' } },
+    el('h2', { text: 'Budget sweep' }), metric.element, figure, note);
+  return {
+    element,
+    show(state, points, message) {
+      metric.show(state);
+      note.textContent = message ?? '';
+      if (points === null) { figure.replaceChildren(); return; }
+      const key = state.view.sweep;
+      const label = SWEEP_METRICS.find((m) => m.value === key)?.label ?? key;
+      const rows = points.filter((p) => p[key] !== null).map((p) => ({ retention: p.retention, value: p[key] as number, method: nameOf(p.method) }));
+      if (rows.length === 0) {
+        figure.replaceChildren();
+        note.textContent = `${label} is not defined here (no question object in this scene).`;
+        return;
+      }
+      const width = Math.max(280, Math.min(640, figure.clientWidth || 560));
+      figure.replaceChildren(Plot.plot({
+        width, height: 240, marginLeft: 48,
+        x: { label: 'retention (kept / 196)', domain: [0, 1], tickFormat: '.0%' },
+        y: { label, grid: true, ...(key === 'erank' ? {} : { domain: [0, 1] }) },
+        color: { legend: true, range: ['var(--tl-series-1, #6cb8ff)', 'var(--tl-series-2, #ffb347)'] },
+        marks: [
+          Plot.ruleX([state.k / 196], { stroke: 'currentColor', strokeDasharray: '3,3' }),
+          Plot.line(rows, { x: 'retention', y: 'value', stroke: 'method', marker: 'dot', tip: true }),
+        ],
+      }));
+    },
+  };
+}

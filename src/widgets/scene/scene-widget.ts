@@ -1,0 +1,127 @@
+/**
+ * A principle (or the failure modes) on a real SynthScenes image: the scene is rasterized in the
+ * page, its question's ground-truth patches outlined; TinyVLM encodes image and question into the
+ * visual tokens and instruction embedding the engine prunes. When the site was built without the
+ * model, the figure shows the scene and its ground truth and says so: it never invents tokens.
+ */
+import type { SetMetrics } from '../../core/index.ts';
+import { labelQuestion, objectMask, renderScene, type LabelledQuestion, type Rendering } from '../../scenes/index.ts';
+import { PRESETS, type Preset } from '../../state/presets.ts';
+import type { TinyVlm } from '../../models/index.ts';
+import { FAILURE_PANELS } from '../failure/panels.ts';
+import { PRINCIPLE_IDS, PRINCIPLES } from '../principle/principles.ts';
+import { controlRow, readout, select, slider } from '../shared/controls.ts';
+import { engine, type Handle, type Pruned } from '../shared/engine.ts';
+import { exportBar } from '../shared/export.ts';
+import { latestOnly } from '../shared/latest.ts';
+import { metricRows, metricTable, type MetricColumn } from '../shared/metric-table.ts';
+import { box, configChoice, errorReporter, widgetBody, type MountContext } from '../shared/widget.ts';
+import { sceneView, type SceneView } from './scene-view.ts';
+import { loadSiteModel } from './site-model.ts';
+
+const SHOWS = [...PRINCIPLE_IDS, 'failure'] as const;
+
+interface Labelled { preset: Preset; rendering: Rendering; questions: LabelledQuestion[] }
+
+function labelPreset(preset: Preset): Labelled {
+  const rendering = renderScene(preset.scene);
+  const masks = rendering.coverage.map(objectMask);
+  const questions = preset.questions.map((q) => labelQuestion(preset.scene, masks, q)).filter((q): q is LabelledQuestion => q !== null);
+  return { preset, rendering, questions };
+}
+
+export async function mount(root: HTMLElement, { config, dataReady }: MountContext): Promise<void> {
+  const shows = configChoice(config, 'shows', SHOWS, 'relevance');
+  const hasModel = config.model === true;
+  const selections = shows === 'failure' ? FAILURE_PANELS : [{ name: PRINCIPLES[shows].name, method: 'tops', params: PRINCIPLES[shows].params, rule: '' }];
+  const want = { preset: configChoice(config, 'preset', PRESETS.map((p) => p.id), PRESETS[0].id), question: 0, k: 44 };
+  let scene = labelPreset(PRESETS.find((p) => p.id === want.preset)!);
+  let model: TinyVlm | null = null;
+  let prepared: { key: string; handle: Handle } | null = null;
+  let results: Pruned[] = [];
+  let columns: MetricColumn[] = [];
+
+  const views: SceneView[] = (hasModel ? selections : selections.slice(0, 1)).map((s) => sceneView(`${scene.preset.title}: ${hasModel ? `tokens kept by ${s.name}` : 'the image and the patches the question is about'}`));
+  const status = readout('tl-note');
+  const table = metricTable('What each kept set preserves on this scene');
+  const question = (): LabelledQuestion => scene.questions[want.question];
+
+  const tokensFor = async (): Promise<Handle> => {
+    const key = `${scene.preset.id}/${want.question}`;
+    if (prepared?.key === key) return prepared.handle;
+    const tokens = await model!.encoder.encodeImage(scene.rendering.rgba);
+    const instruction = await model!.encoder.encodeText(question().text);
+    const handle = await engine.prepare({ features: tokens.features, n: tokens.n, d: tokens.d, grid: [tokens.grid[0], tokens.grid[1]], clsAttn: tokens.clsAttn, text: instruction.embedding, m: instruction.m });
+    if (prepared !== null) await engine.dispose(prepared.handle);
+    prepared = { key, handle };
+    return handle;
+  };
+  const compute = async (): Promise<void> => {
+    if (model === null) return;
+    const handle = await tokensFor();
+    results = await Promise.all(selections.map((s) => engine.prune(handle, s.method, want.k, s.params, s.name)));
+    const metrics: SetMetrics[] = await Promise.all(results.map((r) => engine.metrics(handle, r.kept, { oracle: question().mask })));
+    columns = selections.map((s, i) => ({ name: s.name, metrics: metrics[i] }));
+  };
+  const draw = (): void => {
+    views.forEach((v, i) => v.render({ kept: model === null ? null : results[i].kept, mask: question().mask }));
+    if (model !== null) table.update(columns);
+  };
+  const refresh = latestOnly(async () => { await compute(); draw(); }, errorReporter(root));
+
+  const questionSelect = select('Question', scene.questions.map((q, i) => ({ value: String(i), label: `${q.text} (answer: ${q.answer})` })), '0', (v) => { want.question = Number(v); void refresh(); });
+  const presetSelect = select('Scene', PRESETS.map((p) => ({ value: p.id, label: p.title })), want.preset, (id) => {
+    scene = labelPreset(PRESETS.find((p) => p.id === id)!);
+    want.question = 0;
+    questionSelect.input.replaceChildren(...scene.questions.map((q, i) => new Option(`${q.text} (answer: ${q.answer})`, String(i))));
+    for (const v of views) v.setImage(scene.rendering.rgba);
+    void refresh();
+  });
+  const budget = slider({ label: 'Tokens kept (k of 196)', min: 1, max: 196, step: 1, value: want.k, onInput: (v) => { want.k = v; void refresh(); } });
+  for (const v of views) v.setImage(scene.rendering.rgba);
+
+  dataReady();
+  const panels = views.map((v, i) => {
+    if (!hasModel) return box('tl-panel', v.svg);
+    const title = document.createElement('p');
+    title.className = 'tl-panel-title';
+    title.textContent = selections[i].name;
+    return box('tl-panel', title, v.svg);
+  });
+  widgetBody(root).append(
+    controlRow('Scene controls', presetSelect.element, questionSelect.element, ...(hasModel ? [budget.element] : [])),
+    box(views.length > 1 ? 'tl-panels' : 'tl-scene-single', ...panels),
+    status,
+    ...(hasModel ? [table.element] : []),
+    exportBar({
+      name: `tops-scene-${shows}`,
+      figure: () => views.map((v) => v.svg),
+      columns: 2,
+      data: () => ({
+        meta: { scene: scene.preset.id, question: question().text, answer: question().answer, k: want.k, selections, metrics: metricRows(columns) },
+        rows: Array.from({ length: 196 }, (_, i) => ({
+          token: i,
+          asked: question().mask.includes(i),
+          ...Object.fromEntries(selections.map((s, j) => [s.name, results[j]?.kept.includes(i) ?? null])),
+        })),
+      }),
+    }),
+  );
+  draw();
+
+  if (!hasModel) {
+    status.textContent = 'This build of the site does not include TinyVLM’s model files, so there are no visual tokens to prune here: the figure shows the scene and, dashed, the patches the question is about. The token cloud above runs the same engine.';
+    return;
+  }
+  // The model loads after the first draw: the scene and its ground truth show at once.
+  status.textContent = 'Loading TinyVLM…';
+  void (async () => {
+    model = await loadSiteModel((p) => { status.textContent = `Loading TinyVLM: ${(p.loaded / 1e6).toFixed(1)} of ${(p.total / 1e6).toFixed(1)} MB`; });
+    status.textContent = `Visual tokens and instruction embedding from TinyVLM (d = ${model.encoder.d}), pruned in the engine (${(await engine.info()).backend}).`;
+    await refresh();
+    root.dataset.model = 'ready';
+  })().catch((err: unknown) => {
+    status.textContent = `TinyVLM could not load: ${(err as Error).message}`;
+    errorReporter(root)(err);
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * The widgets' one door to the engine: src/runtime's engine (a Web Worker, WebGPU where it
+ * works, the CPU otherwise), started once per page on first use and shared by every widget.
+ */
+import type { MetricOptions, Params, PrepareInput, SetMetrics } from '../../core/index.ts';
+import { createEngine, type BackendInfo, type Engine, type EngineHandle, type EnginePruneResult } from '../../runtime/engine.ts';
+
+export type Handle = EngineHandle;
+export type Pruned = EnginePruneResult;
+
+let shared: Promise<Engine> | null = null;
+const started = (): Promise<Engine> => (shared ??= createEngine({ backend: 'auto' }));
+
+export const engine = {
+  async info(): Promise<BackendInfo> {
+    return (await started()).info;
+  },
+  async prepare(input: PrepareInput): Promise<Handle> {
+    return (await started()).prepare(input);
+  },
+  /** `lane` separates selections on one handle that must not supersede each other (panels side by side). */
+  async prune(h: Handle, method: string, k: number, params: Partial<Params> = {}, lane?: string): Promise<Pruned> {
+    return (await started()).prune(h, method, k, params, { lane });
+  },
+  async metrics(h: Handle, kept: ArrayLike<number>, opts: MetricOptions = {}): Promise<SetMetrics> {
+    return (await started()).metrics(h, kept, opts);
+  },
+  async dispose(h: Handle): Promise<void> {
+    await (await started()).dispose(h);
+  },
+};
