@@ -26,7 +26,7 @@ export interface ModelLoader {
   clearCache(): Promise<void>;
 }
 
-interface Sized { manifest: ModelManifest; sha: string; runtimeBytes: number }
+interface Sized { manifest: ModelManifest; sha: string }
 
 async function readWithProgress(response: Response, onBytes: (count: number) => void): Promise<Uint8Array> {
   if (!response.ok || response.body === null) throw new Error(`onnxruntime WASM: HTTP ${response.status}`);
@@ -56,27 +56,26 @@ export function createModelLoader(): ModelLoader {
     const bytes = new Uint8Array(await response.arrayBuffer());
     const sha = await sha256Hex(bytes);
     resolveSha(sha);
-    const head = await fetch(ortWasmUrl, { method: 'HEAD' });
-    return { manifest: parseManifest(new TextDecoder().decode(bytes)), sha, runtimeBytes: Number(head.headers.get('content-length') ?? 0) };
+    return { manifest: parseManifest(new TextDecoder().decode(bytes)), sha };
   };
 
   const load = async (): Promise<void> => {
-    const { manifest, sha, runtimeBytes } = await size();
+    const { manifest, sha } = await size();
     const shaOf = new Map(MODEL_FILES.map((f) => [manifest.files[f].path, manifest.files[f].sha256]));
     const keyOf = (path: string): string => `${new URL(path, MODEL_BASE).href}?sha256=${shaOf.get(path) ?? ''}`;
     const keys = [...MODEL_FILES.map((f) => keyOf(manifest.files[f].path)), ortWasmUrl];
     const cached = (await cachedKeys(keys)).size === keys.length;
-    const modelBytes = MODEL_FILES.reduce((s, f) => s + manifest.files[f].bytes, 0);
-    const total = modelBytes + runtimeBytes;
+    const store = cachedFetch();
+    // Handing onnxruntime its WASM ourselves gives those 10+ MB real progress and caching too.
+    const runtime = ort.env.wasm.wasmBinary === undefined ? await store.fetch(ortWasmUrl, ortWasmUrl) : null;
+    const total = MODEL_FILES.reduce((s, f) => s + manifest.files[f].bytes, 0) + Number(runtime?.headers.get('content-length') ?? 0);
     let runtimeLoaded = 0;
     set({ phase: 'loading', loaded: 0, total, cached });
-    const store = cachedFetch();
     try {
-      if (ort.env.wasm.wasmBinary === undefined) {
+      if (runtime !== null) {
         // One thread: the model is small, and the page stays responsive on two-core machines.
         configureOnnxRuntime({ threads: 1 });
-        // Handing onnxruntime the bytes ourselves gives its 10+ MB WASM real progress and caching.
-        ort.env.wasm.wasmBinary = await readWithProgress(await store.fetch(ortWasmUrl, ortWasmUrl), (n) => {
+        ort.env.wasm.wasmBinary = await readWithProgress(runtime, (n) => {
           runtimeLoaded += n;
           set({ phase: 'loading', loaded: runtimeLoaded, total, cached });
         });
