@@ -5,6 +5,18 @@ import type { Grid, PrepareInput, Prepared } from './types.ts';
 
 /** Validates the inputs and computes what every method shares: unit rows, G, K and relevance. */
 export function prepare(input: PrepareInput): Prepared {
+  const { n, d, grid, features, text, m, clsAttn, textAttn, seed } = checkInput(input);
+  const unit = unitRows(features, n, d);
+  const gram = gramMatrix(unit, n, d);
+  const relevance = text === null ? null : relevanceScores(unit, n, d, unitRows(text, m, d, 'text token'), m);
+  return { n, d, grid, features, unit, gram, kernel: coverageKernel(gram), relevance, text, m, clsAttn, textAttn, seed };
+}
+
+/** The inputs of prepare() after validation: what a backend needs before computing anything. */
+export type CheckedInput = Pick<Prepared, 'n' | 'd' | 'grid' | 'features' | 'text' | 'm' | 'clsAttn' | 'textAttn' | 'seed'>;
+
+/** Refuses bad inputs with the PruneError prepare() would throw (zero rows are found by unitRows). */
+export function checkInput(input: PrepareInput): CheckedInput {
   const { features, n, d } = input;
   if (!Number.isInteger(n) || n < 1) throw new PruneError('shape', `n must be a positive integer, got ${n}`);
   if (!Number.isInteger(d) || d < 1) throw new PruneError('shape', `d must be a positive integer, got ${d}`);
@@ -26,10 +38,7 @@ export function prepare(input: PrepareInput): Prepared {
   const seed = input.seed ?? 0;
   if (!Number.isInteger(seed)) throw new PruneError('param', `seed must be an integer, got ${seed}`);
 
-  const unit = unitRows(features, n, d);
-  const gram = gramMatrix(unit, n, d);
-  const relevance = text === null ? null : relevanceScores(unit, n, d, unitRows(text, m, d, 'text token'), m);
-  return { n, d, grid, features, unit, gram, kernel: coverageKernel(gram), relevance, text, m, clsAttn, textAttn, seed };
+  return { n, d, grid, features, text, m, clsAttn, textAttn, seed };
 }
 
 function resolveGrid(grid: Grid | undefined, n: number): Grid {

@@ -44,7 +44,7 @@ export function methodNeeds(method: MethodSpec, params: Params): readonly Need[]
   return [...method.needs, ...(method.needsFor?.(params) ?? [])];
 }
 
-const AVAILABLE: Record<Need, (p: Prepared) => boolean> = {
+const AVAILABLE: Record<Need, (p: Pick<Prepared, 'relevance' | 'clsAttn' | 'textAttn'>) => boolean> = {
   text: (p) => p.relevance !== null,
   clsAttn: (p) => p.clsAttn !== null,
   textAttn: (p) => p.textAttn !== null,
@@ -52,6 +52,14 @@ const AVAILABLE: Record<Need, (p: Prepared) => boolean> = {
 
 /** Keeps k of the prepared tokens with the named method. Deterministic for equal inputs. */
 export function prune(id: string, p: Prepared, k: number, params: Partial<Params> = {}): PruneResult {
+  const { method, resolved } = checkPrune(id, p, k, params);
+  return method.run(p, k, resolved);
+}
+
+/** What prune() refuses, checked without running: for backends that run the method elsewhere. */
+export function checkPrune(
+  id: string, p: Pick<Prepared, 'n' | 'relevance' | 'clsAttn' | 'textAttn'>, k: number, params: Partial<Params> = {},
+): { method: MethodSpec; resolved: Params } {
   const method = getMethod(id);
   const resolved = resolveParams(method, params);
   if (!Number.isInteger(k) || k < 1 || k > p.n) {
@@ -60,5 +68,5 @@ export function prune(id: string, p: Prepared, k: number, params: Partial<Params
   for (const need of methodNeeds(method, resolved)) {
     if (!AVAILABLE[need](p)) throw new PruneError('missing-input', `${method.name} needs ${need}, which was not given to prepare()`);
   }
-  return method.run(p, k, resolved);
+  return { method, resolved };
 }

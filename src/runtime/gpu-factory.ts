@@ -1,4 +1,5 @@
+import { createGpuBackend } from '../gpu/backend.ts';
 import type { GpuBackendFactory } from './chooser.ts';
 
-/** The WebGPU backend this build offers; null until src/gpu provides one. */
-export const gpuBackendFactory: GpuBackendFactory | null = null;
+/** The WebGPU backend this build offers. */
+export const gpuBackendFactory: GpuBackendFactory = createGpuBackend;

@@ -53,7 +53,8 @@ export class EngineHost {
         const entry = this.#entry(req.handle);
         const start = performance.now();
         const { value, kind } = await this.#onBackend(entry, (b, p) => b.prune(p, req.method, req.k, req.params));
-        return { ...value, ms: performance.now() - start, backend: kind };
+        const selectedOn = 'selectedOn' in value && value.selectedOn === 'webgpu' ? 'webgpu' : 'cpu';
+        return { ...value, ms: performance.now() - start, backend: kind, selectedOn };
       }
       case 'metrics': {
         const entry = this.#entry(req.handle);

@@ -40,8 +40,10 @@ export interface EngineHandle {
 export interface EnginePruneResult extends PruneResult {
   /** Selection time in the engine, excluding message passing. */
   ms: number;
-  /** The backend that computed this result. */
+  /** The backend the engine ran on. */
   backend: BackendKind;
+  /** Where the picks were decided: the WebGPU backend hands near-ties and its CPU-only methods to the CPU engine (same kept set). */
+  selectedOn: BackendKind;
 }
 
 export type EngineRequest =

@@ -10,7 +10,7 @@ import { argmaxActive, ascending } from '../select.ts';
 import type { MethodSpec, Prepared, PruneResult } from '../types.ts';
 
 /** Once the best residual is this small the kernel is exhausted: later picks follow d² order. */
-const EXHAUSTED = 1e-12;
+export const EXHAUSTED = 1e-12;
 
 export const cdpruner: MethodSpec = {
   id: 'cdpruner',
