@@ -30,7 +30,11 @@ export function mountPlayground(root: HTMLElement): void {
     problem.textContent = `Something failed while computing this experiment: ${(err as Error).message}. Your settings are kept in the link; change any of them to try again.`;
     problem.hidden = false;
   };
-  const runner = createRunner(loader, (snapshot) => { problem.hidden = true; results.show(snapshot); }, report);
+  const runner = createRunner(loader, {
+    show: (snapshot) => { problem.hidden = true; results.show(snapshot); },
+    fail: report,
+    busy: (computing) => { root.dataset.busy = String(computing); root.setAttribute('aria-busy', String(computing)); },
+  });
 
   root.replaceChildren(
     notices.element,

@@ -27,7 +27,15 @@ export interface Snapshot {
 const SWEEP_DELAY_MS = 300;
 const MAX_SWEEPS = 32;
 
-export function createRunner(loader: ModelLoader, show: (snapshot: Snapshot) => void, fail: (err: unknown) => void): { request(state: ExperimentState): void } {
+export interface RunnerEvents {
+  show(snapshot: Snapshot): void;
+  fail(err: unknown): void;
+  /** True while a state is being computed (the page marks itself busy for readers and tests). */
+  busy(computing: boolean): void;
+}
+
+export function createRunner(loader: ModelLoader, events: RunnerEvents): { request(state: ExperimentState): void } {
+  const { show, fail } = events;
   let engine: { preference: BackendPreference; ready: Promise<Engine> } | null = null;
   let prepared: { engine: Engine; key: string; handle: EngineHandle } | null = null;
   const sweeps = new Map<string, SweepPoint[]>();
@@ -86,6 +94,7 @@ export function createRunner(loader: ModelLoader, show: (snapshot: Snapshot) => 
     next = state;
     if (busy) return;
     busy = true;
+    events.busy(true);
     void (async () => {
       while (next !== null) {
         const state = next;
@@ -97,6 +106,7 @@ export function createRunner(loader: ModelLoader, show: (snapshot: Snapshot) => 
         }
       }
       busy = false;
+      events.busy(false);
     })();
   }
 
