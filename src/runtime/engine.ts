@@ -37,6 +37,8 @@ export interface PruneOptions {
 
 export interface Engine {
   readonly info: BackendInfo;
+  /** 'worker' when the engine runs in a Web Worker, 'page' when in the caller's thread. */
+  readonly thread: 'worker' | 'page';
   prepare(input: PrepareInput, opts?: PrepareOptions): Promise<EngineHandle>;
   prune(handle: EngineHandle, method: string, k: number, params?: Partial<Params>, opts?: PruneOptions): Promise<EnginePruneResult>;
   metrics(handle: EngineHandle, kept: ArrayLike<number>, opts?: MetricOptions): Promise<SetMetrics>;
@@ -63,6 +65,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 class EngineClient implements Engine {
   #info: BackendInfo = { backend: 'cpu', reason: null, detail: null, adapterInfo: null };
   #transport: Transport | null = null;
+  #thread: 'worker' | 'page' = 'page';
   readonly #queue: Job[] = [];
   #running: { id: number; job: Job } | null = null;
   #nextId = 1;
@@ -72,12 +75,17 @@ class EngineClient implements Engine {
     return this.#info;
   }
 
+  get thread(): 'worker' | 'page' {
+    return this.#thread;
+  }
+
   async open(options: EngineOptions): Promise<void> {
     const preference = options.backend ?? 'auto';
     this.#transport = await openTransport(options.inThread === true, {
       receive: (message) => this.#receive(message),
       fail: (message) => this.#fail(message),
     });
+    this.#thread = this.#transport.thread;
     this.#info = await this.#call({ op: 'init', preference }, [], null);
   }
 

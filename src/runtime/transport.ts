@@ -7,6 +7,8 @@ import { gpuBackendFactory } from './gpu-factory.ts';
 import type { ReplyMessage, RequestMessage } from './protocol.ts';
 
 export interface Transport {
+  /** Where the engine runs. */
+  readonly thread: 'worker' | 'page';
   send(message: RequestMessage, transfer: ArrayBuffer[]): void;
   close(): void;
 }
@@ -26,6 +28,7 @@ export async function openTransport(inThread: boolean, events: TransportEvents):
       };
       worker.onerror = (e) => events.fail(`the engine worker failed: ${e.message}`);
       return {
+        thread: 'worker',
         send: (message, transfer) => worker.postMessage(message, transfer),
         close: () => worker.terminate(),
       };
@@ -35,6 +38,7 @@ export async function openTransport(inThread: boolean, events: TransportEvents):
   // Replies go out on a microtask, as they would from a worker: callers never see a synchronous reply.
   const dispatch = createDispatcher((message) => queueMicrotask(() => { if (open) events.receive(message); }), gpuBackendFactory);
   return {
+    thread: 'page',
     send: (message) => dispatch(message),
     close: () => { open = false; },
   };

@@ -10,6 +10,7 @@ describe('the engine in this thread (no Worker in Node)', () => {
   test('gives the core its own results, and says why it is on the CPU', async () => {
     engine = await createEngine({ backend: 'auto' });
     expect(engine.info).toMatchObject({ backend: 'cpu', reason: 'no-api' });
+    expect(engine.thread).toBe('page');
     const input = randomInput(64, 16, 3);
     const h = await engine.prepare(input);
     const p = prepare(input);

@@ -8,6 +8,9 @@ import { GREEDY_COMMON_WGSL } from './greedy-common.ts';
 export const CDPRUNER_WGSL = /* wgsl */ `
 ${GREEDY_COMMON_WGSL}
 
+/** d²_i starts at r_i², and all of i's kernel entries carry the factor r_i. */
+fn residualScale(i: u32) -> f32 { let r = relevance(i); return r * r; }
+
 @compute @workgroup_size(64)
 fn init(@builtin(global_invocation_id) gid: vec3u) {
   let i = gid.x;
@@ -34,21 +37,21 @@ fn pick(@builtin(local_invocation_id) lidv: vec3u) {
   bestIndex[lid] = bestAt;
   reduceBest(lid);
   let p = bestIndex[0];
-  let bound = residualBound();
   workgroupBarrier();
 
-  // Certify: no other residual, raised by the error bound, may reach the pick's, lowered by it.
+  // Certify: no other residual, raised by its error bound, may reach the pick's, lowered by its own.
   var rival = vec2f(-3.4e38, 0.0);
   var rivalAt = NONE;
   for (var i = lid; i < params.n; i += WG) {
     if (i == p || !isActive(i) || tiesExactly(i, p)) { continue; }
-    if (rivalAt == NONE || ff_gt(residual(i), rival)) { rival = residual(i); rivalAt = i; }
+    let hi = ff_add(residual(i), vec2f(residualBound(i), 0.0));
+    if (rivalAt == NONE || ff_gt(hi, rival)) { rival = hi; rivalAt = i; }
   }
   bestValue[lid] = rival;
   bestIndex[lid] = rivalAt;
   reduceBest(lid);
   if (lid == 0u) {
-    if (bestIndex[0] != NONE && !ff_gt(ff_sub(residual(p), vec2f(2.0 * bound, 0.0)), bestValue[0])) { markUncertain(); }
+    if (bestIndex[0] != NONE && !ff_gt(ff_sub(residual(p), vec2f(residualBound(p), 0.0)), bestValue[0])) { markUncertain(); }
     commitPick(p);
     decideColumn(p);
     control[STEP] += 1u;

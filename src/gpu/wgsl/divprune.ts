@@ -14,6 +14,9 @@ const EXACT_DISTANCE = 3.7252903e-9;
 
 fn nearest(i: u32) -> f32 { return tokens[field(8u, i)]; }
 
+/** DivPrune builds no residuals; the shared column code still needs the scale to compile. */
+fn residualScale(i: u32) -> f32 { return 1.0; }
+
 @compute @workgroup_size(64)
 fn init(@builtin(global_invocation_id) gid: vec3u) {
   let i = gid.x;

@@ -80,14 +80,15 @@ fn similarity(i: u32, j: u32) -> f32 { return gram[i * params.n + j]; }
 fn coverage(i: u32, j: u32) -> f32 { return max(0.0, gram[i * params.n + j]); }
 
 /**
- * Bound on the float-float error of a residual d²: zero before the first column (d² is still
- * its exact initial value), then growing with the columns and with 1/√(smallest pivot), by which
- * each column's rounding is amplified.
+ * Bound on the float-float error of residual d²_i: zero before the first column (d² is still its
+ * exact initial value), then growing with the columns and with 1/√(smallest relative pivot), by
+ * which each column's rounding is amplified. Relative to d²_i's initial value (residualScale, in
+ * each method's module), since every term of i's column entries scales with it.
  */
-fn residualBound() -> f32 {
+fn residualBound(i: u32) -> f32 {
   let columns = control[COLUMN_COUNT];
   if (columns == 0u) { return 0.0; }
-  return TERM_BOUND * f32(columns) / sqrt(bitcast<f32>(control[MIN_PIVOT]));
+  return TERM_BOUND * f32(columns) * residualScale(i) / sqrt(bitcast<f32>(control[MIN_PIVOT]));
 }
 
 fn markUncertain() {
@@ -128,14 +129,14 @@ fn commitPick(p: u32) {
 fn decideColumn(p: u32) {
   let pivot = residual(p);
   let add = ff_gt(pivot, params.floor);
-  if (abs(pivot.x - params.floor.x) <= residualBound()) { markUncertain(); }
+  if (abs(pivot.x - params.floor.x) <= residualBound(p)) { markUncertain(); }
   control[ADD_COLUMN] = select(0u, 1u, add);
   control[PIVOT_HI] = bitcast<u32>(pivot.x);
   control[PIVOT_LO] = bitcast<u32>(pivot.y);
   if (add) {
     control[COLUMN_INDEX] = control[COLUMN_COUNT];
     control[COLUMN_COUNT] += 1u;
-    control[MIN_PIVOT] = bitcast<u32>(min(bitcast<f32>(control[MIN_PIVOT]), pivot.x));
+    control[MIN_PIVOT] = bitcast<u32>(min(bitcast<f32>(control[MIN_PIVOT]), pivot.x / residualScale(p)));
   }
 }
 

@@ -9,6 +9,9 @@ import { GREEDY_COMMON_WGSL } from './greedy-common.ts';
 export const TOPS_WGSL = /* wgsl */ `
 ${GREEDY_COMMON_WGSL}
 
+/** Every residual starts at 1 + ε. */
+fn residualScale(i: u32) -> f32 { return 1.0; }
+
 /** g_i = Σ_j w_j·K_ij over K_ij > 0, one thread per token. */
 @compute @workgroup_size(64)
 fn init(@builtin(global_invocation_id) gid: vec3u) {
@@ -56,7 +59,7 @@ fn interval(i: u32, scale: vec2f, coverageSlack: f32) -> Interval {
   var divHi = vec2f(0.0);
   if (params.useDiversity == 1u) {
     let d2 = residual(i);
-    let bound = select(residualBound(), 0.0, exactDiversity(i));
+    let bound = select(residualBound(i), 0.0, exactDiversity(i));
     slack += params.gamma.x * bound;
     divLo = diversity(d2);
     divHi = divLo;
@@ -77,7 +80,7 @@ fn interval(i: u32, scale: vec2f, coverageSlack: f32) -> Interval {
  */
 fn exactDiversity(i: u32) -> bool {
   let d2 = residual(i).x;
-  let bound = residualBound();
+  let bound = residualBound(i);
   return control[COLUMN_COUNT] == 0u || d2 < params.floor.x - bound || d2 > 1.0 + bound;
 }
 

@@ -4,6 +4,7 @@
 import { GpuBackend } from '../../../src/gpu/backend.ts';
 import { summarizeAdapter } from '../../../src/runtime/chooser.ts';
 import { createEngine } from '../../../src/runtime/engine.ts';
+import { deviceLoss, engineRoundTrip } from './engine-checks.ts';
 import { parityPlan, runParity } from './parity.ts';
 import { timeMethods } from './timing.ts';
 
@@ -26,7 +27,16 @@ const gpuLab = {
     const b = await backend();
     try { return await timeMethods(b, sizes, share, repeats); } finally { b.destroy(); }
   },
-  createEngine,
+  engineRoundTrip,
+  deviceLoss,
+  /** Which backend an engine picks here, and why: for a browser started without WebGPU. */
+  async chosen() {
+    const engine = await createEngine({ backend: 'auto' });
+    const h = await engine.prepare({ features: Float32Array.from({ length: 64 }, (_, i) => Math.sin(i + 1)), n: 16, d: 4 });
+    const kept = Array.from((await engine.prune(h, 'divprune', 4)).kept);
+    engine.terminate();
+    return { info: engine.info, thread: engine.thread, kept };
+  },
 };
 
 Object.assign(window, { gpuLab });

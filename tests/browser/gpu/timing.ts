@@ -1,6 +1,6 @@
 // CPU engine vs WebGPU backend timings inside the page, on the bench:core synthetic tokens.
 import { prepare, prune } from '../../../src/core/index.ts';
-import type { GpuBackend } from '../../../src/gpu/backend.ts';
+import type { GpuBackend, GpuPrepared } from '../../../src/gpu/backend.ts';
 import { syntheticTokens } from '../../../scripts/synthetic-tokens.ts';
 
 export interface TimingRow {
@@ -17,38 +17,39 @@ export interface TimingRow {
 
 const METHODS = ['tops', 'divprune', 'cdpruner'] as const;
 
-async function median(repeats: number, run: () => Promise<unknown> | unknown): Promise<number> {
+/** Median time of `repeats` runs, and the last run's value. */
+async function median<T>(repeats: number, run: () => Promise<T> | T): Promise<{ ms: number; last: T }> {
   const ms: number[] = [];
+  let last!: T;
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
-    await run();
+    last = await run();
     ms.push(performance.now() - t0);
   }
   ms.sort((a, b) => a - b);
-  return ms[Math.floor((ms.length - 1) / 2)];
+  return { ms: ms[Math.floor((ms.length - 1) / 2)], last };
 }
 
+/** Times prepare and each GPU method on both engines; kernels are compiled when the backend is made, not here. */
 export async function timeMethods(backend: GpuBackend, sizes: [number, number][], share: number, repeats: number): Promise<TimingRow[]> {
   const rows: TimingRow[] = [];
   for (const [n, d] of sizes) {
     const s = syntheticTokens(n, d, n + d);
     const input = { features: s.features, n, d, text: s.text, m: s.m };
     const k = Math.round(share * n);
-    const cpu = prepare(input);
-    const gpu = await backend.prepare(input);
-    // First calls compile and warm both paths; the timed runs follow.
-    const cpuPrepare = await median(repeats, () => prepare(input));
-    const gpuPrepare = await median(repeats, async () => backend.release(await backend.prepare(input)));
-    rows.push({ n, d, k: 0, method: 'prepare', cpuMs: cpuPrepare, gpuMs: gpuPrepare });
+    const cpu = await median(repeats, () => prepare(input));
+    let gpu: GpuPrepared | null = null;
+    const gpuPrepare = await median(repeats, async () => {
+      if (gpu !== null) backend.release(gpu);
+      return (gpu = await backend.prepare(input));
+    });
+    rows.push({ n, d, k: 0, method: 'prepare', cpuMs: cpu.ms, gpuMs: gpuPrepare.ms });
     for (const method of METHODS) {
-      const selectedOn = (await backend.prune(gpu, method, k, {})).selectedOn;
-      rows.push({
-        n, d, k, method, selectedOn,
-        cpuMs: await median(repeats, () => prune(method, cpu, k)),
-        gpuMs: await median(repeats, () => backend.prune(gpu, method, k, {})),
-      });
+      const gpuPrune = await median(repeats, () => backend.prune(gpuPrepare.last, method, k, {}));
+      const cpuPrune = await median(repeats, () => prune(method, cpu.last, k));
+      rows.push({ n, d, k, method, cpuMs: cpuPrune.ms, gpuMs: gpuPrune.ms, selectedOn: gpuPrune.last.selectedOn });
     }
-    backend.release(gpu);
+    backend.release(gpuPrepare.last);
   }
   return rows;
 }
