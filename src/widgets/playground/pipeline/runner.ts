@@ -60,7 +60,7 @@ export function createRunner(loader: ModelLoader, events: RunnerEvents): { reque
   async function compute(state: ExperimentState): Promise<void> {
     const scene = sceneFacts(state.scene);
     const question = questionFacts(scene, state.question);
-    const base: Snapshot = { state, scene, question, inputs: null, engine: null, main: null, compare: null, mainDetails: null, compareDetails: null, sweep: null };
+    const base: Snapshot = { state, scene, question, inputs: null, engine: last?.engine ?? null, main: null, compare: null, mainDetails: null, compareDetails: null, sweep: null };
     // A new image or question is shown at once; a new budget or method keeps the old kept set until the new one is ready.
     if (last === null || last.scene.key !== scene.key || last.question.text !== question.text) emit(base);
     const e = await engineFor(state.backend);

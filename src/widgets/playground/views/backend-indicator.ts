@@ -12,18 +12,25 @@ function adapterText(info: BackendInfo): string {
   return ` Adapter: ${name || 'unnamed'}${a.software ? ' (a software adapter: its timings are CPU-emulated)' : ''}.`;
 }
 
-export function backendIndicator(): { element: HTMLElement; show(preference: BackendPreference, info: BackendInfo | null, ran: BackendKind | null): void } {
-  const element = el('p', { className: 'pg-backend', testid: 'backend-indicator', attrs: { role: 'status' } });
+/** Where the shown kept set was computed: the engine's backend, and where its picks were decided. */
+export interface Ran { backend: BackendKind; selectedOn: BackendKind }
+
+export function backendIndicator(): { element: HTMLElement; show(preference: BackendPreference, info: BackendInfo | null, ran: Ran | null): void } {
+  const element = el('p', { className: 'pg-backend', testid: 'backend-indicator', text: 'Starting the engine…', attrs: { role: 'status' } });
   return {
     element,
     show(preference, info, ran) {
-      if (info === null) { element.textContent = `Starting the engine (asked for ${preference}).`; return; }
-      const used = ran ?? info.backend;
+      if (info === null) return;
+      const used = ran?.backend ?? info.backend;
       element.dataset.backend = used;
       const asked = `asked for ${preference}`;
-      element.textContent = used === 'webgpu'
-        ? `Selection ran on WebGPU (${asked}).${adapterText(info)}`
-        : `Selection ran on the CPU (${asked}).${info.reason === null ? '' : ` Not on WebGPU because ${info.detail ?? info.reason}.`}`;
+      if (used === 'cpu') {
+        element.textContent = `Selection ran on the CPU (${asked}).${info.reason === null ? '' : ` Not on WebGPU because ${info.detail ?? info.reason}.`}`;
+      } else if (ran?.selectedOn === 'cpu') {
+        element.textContent = `The engine runs on WebGPU (${asked}); this method's picks were made on the CPU, which WebGPU hands the methods it has no kernel for and near-ties it cannot settle (same kept set).${adapterText(info)}`;
+      } else {
+        element.textContent = `Selection ran on WebGPU (${asked}).${adapterText(info)}`;
+      }
     },
   };
 }

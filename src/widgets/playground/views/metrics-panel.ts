@@ -24,7 +24,7 @@ const ROWS: readonly Row[] = [
   { id: 'erank', label: 'Effective rank', hint: 'directions the kept set spans', value: metric('erank') },
   { id: 'flops', label: 'Prefill FLOPs saved', hint: 'LLM prefill cost at this retention, for the LLM chosen under View', value: (r) => pct(r.flopsSaved) },
   { id: 'ms', label: 'Selection time', hint: 'measured around the engine call', value: (r) => `${r.selection.ms.toFixed(1)} ms` },
-  { id: 'backend', label: 'Ran on', hint: 'the backend that computed this kept set', value: (r) => (r.selection.backend === 'webgpu' ? 'WebGPU' : 'CPU') },
+  { id: 'backend', label: 'Picked on', hint: 'where the engine decided this kept set’s picks', value: (r) => (r.selection.selectedOn === 'webgpu' ? 'WebGPU' : 'CPU') },
 ];
 
 const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;

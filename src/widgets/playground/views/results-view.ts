@@ -58,7 +58,8 @@ export function resultsView(store: Store, loader: ModelLoader): { element: HTMLE
       otherFigure.title.textContent = nameOf(s.state.compare);
       otherFigure.count.textContent = s.compare?.ok ? String(s.compare.run.selection.kept.length) : '—';
 
-      backend.show(s.state.backend, s.engine, s.main?.ok ? s.main.run.selection.backend : null);
+      // A snapshot still computing keeps the last backend line, so the images do not jump under a drag.
+      if (s.inputs !== null) backend.show(s.state.backend, s.engine, s.main?.ok ? s.main.run.selection : null);
       const full = s.inputs?.ok ? s.inputs.inputs.full : null;
       answers.show({ truth: s.question.truth, full, main: s.main, compare: s.compare, waiting: waitingForModel(loader) });
       metrics.show(s.main, s.compare, problem);
