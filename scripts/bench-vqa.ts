@@ -1,19 +1,27 @@
-// npm run bench:vqa -- --methods full,tops,random | all --retention 0.111,0.222,0.333
-//   (--split test [--count N] | --seeds A..B) [--json out.json] [--model DIR]
-// Accuracy of TinyVLM answers when the visual tokens are pruned, per method and budget.
+// npm run bench:vqa -- [--methods full,tops,random | all] [--retention 0.056,0.111,…,1]
+//   [--split test [--count N] | --seeds A..B] [--ablation] [--jobs J] [--bootstrap B]
+//   [--json out.json] [--model DIR]
+// TinyVLM's answers when the visual tokens are pruned, per method × retention and per question
+// type: accuracy, relative accuracy, agreement with the full-token answer, answer KL, oracle
+// recall, coverage, diversity and selection time, with bootstrap intervals over questions.
+// --ablation adds TOPS with each principle off and each alone (src/evaluation/ablation.ts).
 
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus, platform, arch } from 'node:os';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { METHODS } from '../src/core/index.ts';
-import { DEFAULT_MODEL_DIR, loadModelFromDisk } from './node-model.ts';
+import { ablationConfigs } from '../src/evaluation/ablation.ts';
+import { DEFAULT_BOOTSTRAP } from '../src/evaluation/bootstrap.ts';
+import { RETENTIONS, methodConfigs } from '../src/evaluation/configs.ts';
+import { DEFAULT_MODEL_DIR, readManifestSha256 } from './node-model.ts';
+import { provenanceOf } from './provenance.ts';
 import { selectScenes } from './seed-args.ts';
 import { FULL, evaluate } from './vqa-eval.ts';
-import { buildReport, formatTable, type Provenance } from './vqa-report.ts';
+import { buildReport, formatTable } from './vqa-report.ts';
 
-const DEFAULT_SCENES = 1000;
-const DEFAULT_RETENTIONS = '0.111,0.222,0.333';
+/** 512 test scenes hold 2,000+ questions (about 4 per scene). */
+const DEFAULT_SCENES = 512;
+const TOKENS = 196;
 
 function parseMethods(text: string): string[] {
   const known = [FULL, ...METHODS.map((m) => m.id)];
@@ -30,40 +38,40 @@ function parseRetentions(text: string): number[] {
   return values;
 }
 
-function gitCommit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return 'unknown';
-  }
+function positiveInteger(name: string, text: string): number {
+  const v = Number(text);
+  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} takes a positive integer, got ${text}`);
+  return v;
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      methods: { type: 'string', default: 'all' }, retention: { type: 'string', default: DEFAULT_RETENTIONS },
+      methods: { type: 'string', default: 'all' }, retention: { type: 'string', default: RETENTIONS.join(',') },
       split: { type: 'string' }, count: { type: 'string' }, seeds: { type: 'string' },
+      ablation: { type: 'boolean', default: false }, jobs: { type: 'string', default: String(cpus().length) },
+      bootstrap: { type: 'string', default: String(DEFAULT_BOOTSTRAP.resamples) },
       json: { type: 'string' }, model: { type: 'string', default: DEFAULT_MODEL_DIR },
     },
   });
   const methods = parseMethods(values.methods);
   const retentions = parseRetentions(values.retention);
+  const jobs = positiveInteger('jobs', values.jobs);
+  const bootstrap = { ...DEFAULT_BOOTSTRAP, resamples: positiveInteger('bootstrap', values.bootstrap) };
   const { split, seeds } = selectScenes(values, DEFAULT_SCENES);
-  const model = await loadModelFromDisk(values.model);
+  const configs = [
+    ...methodConfigs(methods.filter((m) => m !== FULL), retentions, TOKENS),
+    ...(values.ablation ? ablationConfigs(retentions, TOKENS) : []),
+  ];
   const started = performance.now();
-  const evaluation = await evaluate(model, { methods, retentions, seeds }, (done) => {
-    if (done % 50 === 0 || done === seeds.count) {
-      process.stderr.write(`bench:vqa ${done}/${seeds.count} scenes (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
-    }
+  const seconds = (): string => ((performance.now() - started) / 1000).toFixed(0);
+  const evaluation = await evaluate({ configs, seeds, setMetrics: true, sharePrefixes: false, modelDir: values.model }, jobs, (done) => {
+    if (done % 50 === 0 || done === seeds.count) process.stderr.write(`bench:vqa ${done}/${seeds.count} scenes (${seconds()} s)\n`);
   });
-  await model.release();
-  const provenance: Provenance = {
-    commit: gitCommit(), date: new Date().toISOString(), node: process.version, modelSha256: model.manifestSha256,
-    machine: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${platform()} ${arch()}, onnxruntime-web WASM 1 thread`,
-    split, seeds: [seeds.start, seeds.count],
-  };
-  const report = buildReport(evaluation, methods, model.encoder.grid[0] * model.encoder.grid[1], provenance);
+  const provenance = provenanceOf({ split, seeds, modelSha256: readManifestSha256(values.model), jobs });
+  const report = buildReport(evaluation, { includeFull: methods.includes(FULL), n: TOKENS, provenance, bootstrap });
   console.log(formatTable(report));
+  process.stderr.write(`bench:vqa: ${configs.length} settings × ${report.questions} questions in ${seconds()} s with ${jobs} job(s)\n`);
   if (values.json !== undefined) writeFileSync(values.json, JSON.stringify(report, null, 1) + '\n');
 }
 

@@ -1,79 +1,95 @@
-// The evaluation loop of bench:vqa: every scene is encoded once, every question is answered once
-// with all visual tokens, then once per method × retention with the kept tokens only.
+// The evaluation loop of bench:vqa and tune:tops: every scene is encoded once, every question is
+// answered once with all visual tokens, then once per setting with the kept tokens only
+// (src/evaluation/question-eval.ts). With jobs > 1 the seed range is cut into contiguous parts,
+// one worker thread each; results come back in seed order, so the output does not depend on jobs.
 
-import { prepare, prune } from '../src/core/index.ts';
+import { Worker } from 'node:worker_threads';
+import type { EvalConfig } from '../src/evaluation/configs.ts';
+import { evaluateSample, type QuestionResult } from '../src/evaluation/question-eval.ts';
 import type { Instruction, TinyVlm } from '../src/models/index.ts';
 import { generateSample, type SeedRange } from '../src/scenes/index.ts';
-import { chanceLevels, count, newTally, type Tally } from './vqa-tally.ts';
+import { loadModelFromDisk } from './node-model.ts';
+import { chanceLevels } from './vqa-tally.ts';
 
+export { budget } from '../src/evaluation/configs.ts';
+
+/** The full-token reference, listed as a method in --methods and in the results. */
 export const FULL = 'full';
 
 export interface EvalPlan {
-  /** Method ids from src/core, and/or "full" (all tokens). */
-  methods: readonly string[];
-  retentions: readonly number[];
+  configs: readonly EvalConfig[];
   seeds: SeedRange;
+  /** Oracle recall, coverage and diversity of every kept set (not needed for tuning). */
+  setMetrics: boolean;
+  /** See SceneOptions.sharePrefixes: for tuning, where selection times are not reported. */
+  sharePrefixes: boolean;
+  modelDir: string;
 }
 
 export interface Evaluation {
   scenes: number;
-  full: Tally;
-  /** Keyed by `${method}@${retention}`. */
-  pruned: Map<string, { method: string; retention: number; kept: number; tally: Tally }>;
+  configs: readonly EvalConfig[];
+  /** Every question of every scene, in seed order. */
+  questions: QuestionResult[];
+  /** Accuracy of always giving a type's most frequent answer. */
   chance: Record<string, number>;
 }
 
-/** k = round(retention · n), at least one token. */
-export function budget(retention: number, n: number): number {
-  return Math.min(n, Math.max(1, Math.round(retention * n)));
-}
-
-function gatherRows(features: Float32Array, rows: Int32Array, d: number): Float32Array {
-  const out = new Float32Array(rows.length * d);
-  rows.forEach((r, i) => out.set(features.subarray(r * d, (r + 1) * d), i * d));
+/** One contiguous seed range in this thread; `onScene` after each scene. */
+export async function evaluateRange(model: TinyVlm, plan: Omit<EvalPlan, 'modelDir'>, onScene?: () => void): Promise<QuestionResult[]> {
+  const instructions = new Map<string, Instruction>();
+  const out: QuestionResult[] = [];
+  for (let i = 0; i < plan.seeds.count; i++) {
+    out.push(...await evaluateSample(model, generateSample(plan.seeds.start + i), plan.configs, { setMetrics: plan.setMetrics, sharePrefixes: plan.sharePrefixes, instructions }));
+    onScene?.();
+  }
   return out;
 }
 
-export async function evaluate(model: TinyVlm, plan: EvalPlan, onScene?: (done: number) => void): Promise<Evaluation> {
-  const { encoder, reasoner } = model;
-  const methods = plan.methods.filter((m) => m !== FULL);
-  const full = newTally();
-  const pruned: Evaluation['pruned'] = new Map();
-  const answersByType = new Map<string, Map<string, number>>();
-  const instructions = new Map<string, Instruction>(); // questions repeat across scenes
+/** Splits `seeds` into at most `parts` contiguous ranges of near-equal size. */
+export function splitRange(seeds: SeedRange, parts: number): SeedRange[] {
+  const count = Math.max(1, Math.min(parts, seeds.count));
+  return Array.from({ length: count }, (_, p) => {
+    const start = Math.floor((p * seeds.count) / count);
+    const end = Math.floor(((p + 1) * seeds.count) / count);
+    return { start: seeds.start + start, count: end - start };
+  });
+}
 
-  for (let i = 0; i < plan.seeds.count; i++) {
-    const sample = generateSample(plan.seeds.start + i);
-    const { features, n, d, grid, clsAttn } = await encoder.encodeImage(sample.rendering.rgba);
-    const everything = Int32Array.from({ length: n }, (_, j) => j);
-    for (const q of sample.questions) {
-      const truth = reasoner.answers.indexOf(q.answer);
-      const byAnswer = answersByType.get(q.type) ?? new Map<string, number>();
-      answersByType.set(q.type, byAnswer.set(q.answer, (byAnswer.get(q.answer) ?? 0) + 1));
-      let instruction = instructions.get(q.text);
-      if (instruction === undefined) instructions.set(q.text, (instruction = await encoder.encodeText(q.text)));
+export type WorkerMessage = { type: 'scene' } | { type: 'done'; questions: QuestionResult[] } | { type: 'error'; message: string };
 
-      const reference = await reasoner.answer(features, everything, instruction.tokens);
-      count(full, q.type, reference.best === truth, true);
-      if (methods.length === 0) continue;
-      const prepared = prepare({
-        features, n, d, grid, text: instruction.embedding, m: instruction.m,
-        clsAttn, textAttn: reference.textAttn, seed: sample.seed,
-      });
-      for (const method of methods) {
-        for (const retention of plan.retentions) {
-          const k = budget(retention, n);
-          const key = `${method}@${retention}`;
-          const entry = pruned.get(key) ?? { method, retention, kept: k, tally: newTally() };
-          pruned.set(key, entry);
-          const result = prune(method, prepared, k);
-          const visual = result.features ?? gatherRows(features, result.kept, d);
-          const got = await reasoner.answer(visual, result.kept, instruction.tokens);
-          count(entry.tally, q.type, got.best === truth, got.best === reference.best);
-        }
-      }
+function inWorker(plan: EvalPlan, onScene: () => void): Promise<QuestionResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./vqa-worker.ts', import.meta.url), { workerData: plan });
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'scene') onScene();
+      else if (m.type === 'done') resolve(m.questions);
+      else reject(new Error(m.message));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => { if (code !== 0) reject(new Error(`evaluation worker exited with code ${code}`)); });
+  });
+}
+
+export async function evaluate(plan: EvalPlan, jobs: number, onScene?: (done: number) => void): Promise<Evaluation> {
+  let done = 0;
+  const tick = (): void => onScene?.(++done);
+  let questions: QuestionResult[];
+  if (jobs <= 1) {
+    const model = await loadModelFromDisk(plan.modelDir);
+    try {
+      questions = await evaluateRange(model, plan, tick);
+    } finally {
+      await model.release();
     }
-    onScene?.(i + 1);
+  } else {
+    const parts = await Promise.all(splitRange(plan.seeds, jobs).map((seeds) => inWorker({ ...plan, seeds }, tick)));
+    questions = parts.flat();
   }
-  return { scenes: plan.seeds.count, full, pruned, chance: chanceLevels(answersByType) };
+  const answersByType = new Map<string, Map<string, number>>();
+  for (const { type, question } of questions) {
+    const byAnswer = answersByType.get(type) ?? new Map<string, number>();
+    answersByType.set(type, byAnswer.set(question.answer, (byAnswer.get(question.answer) ?? 0) + 1));
+  }
+  return { scenes: plan.seeds.count, configs: plan.configs, questions, chance: chanceLevels(answersByType) };
 }

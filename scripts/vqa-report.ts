@@ -1,87 +1,103 @@
-// bench:vqa output: the JSON other tools read, and the table people read.
+// bench:vqa output: the JSON the benchmarks page reads (src/evaluation/report.ts), and the table
+// people read.
 
+import { ABLATION_VARIANTS, variantParams } from '../src/evaluation/ablation.ts';
+import type { BootstrapPlan, Interval } from '../src/evaluation/bootstrap.ts';
+import type { Comparison, Provenance, ResultRow, VqaReport } from '../src/evaluation/report.ts';
 import { QUESTION_TYPES } from '../src/scenes/index.ts';
 import { FULL, type Evaluation } from './vqa-eval.ts';
-import { ratio, type Counts, type Tally } from './vqa-tally.ts';
+import { Summarizer } from './vqa-stats.ts';
 
-export interface Provenance {
-  commit: string;
-  date: string;
-  node: string;
-  modelSha256: string;
-  machine: string;
-  split: string;
-  seeds: [number, number];
-}
+export type { Provenance, ResultRow, VqaReport } from '../src/evaluation/report.ts';
 
-interface TypeFigures {
-  questions: number;
-  accuracy: number;
-  relative: number;
-  agreement: number;
-}
+/** Retentions at which TOPS is compared with every baseline (the paper's 64 / 128 / 192 of 576). */
+export const COMPARED_RETENTIONS = [0.111, 0.222, 0.333];
 
-export interface ResultRow {
-  method: string;
-  retention: number;
-  kept: number;
-  accuracy: number;
-  relative: number;
-  agreement: number;
-  byType: Record<string, TypeFigures>;
-}
-
-export interface VqaReport {
+export interface ReportOptions {
+  /** "full" listed among the methods: add the full-token row to the results. */
+  includeFull: boolean;
+  /** Visual tokens per image. */
+  n: number;
   provenance: Provenance;
-  questions: number;
-  scenes: number;
-  full: { accuracy: number; byType: Record<string, { questions: number; accuracy: number; chance: number }> };
-  results: ResultRow[];
+  bootstrap: BootstrapPlan;
 }
 
-function row(method: string, retention: number, kept: number, tally: Tally, full: Tally): ResultRow {
-  const figures = (c: Counts, reference: Counts): TypeFigures => ({
-    questions: c.questions,
-    accuracy: ratio(c.correct, c.questions),
-    relative: ratio(ratio(c.correct, c.questions), ratio(reference.correct, reference.questions)),
-    agreement: ratio(c.agree, c.questions),
+export function buildReport(evaluation: Evaluation, options: ReportOptions): VqaReport {
+  const types = QUESTION_TYPES.filter((t) => evaluation.questions.some((q) => q.type === t));
+  const stats = new Summarizer(evaluation.questions, types, options.bootstrap);
+  const results: ResultRow[] = options.includeFull
+    ? [{ method: FULL, params: {}, retention: 1, kept: options.n, ...stats.fullSetting() }]
+    : [];
+  const ablationRows: ResultRow[] = [];
+  evaluation.configs.forEach((c, i) => {
+    const row: ResultRow = { method: c.method, ...(c.variant === null ? {} : { variant: c.variant }), params: c.params, retention: c.retention, kept: c.k, ...stats.setting(c, i) };
+    (c.variant === null ? results : ablationRows).push(row);
   });
-  const byType: Record<string, TypeFigures> = {};
-  for (const [type, c] of tally.byType) byType[type] = figures(c, full.byType.get(type) ?? c);
-  const { questions: _q, ...overall } = figures(tally.all, full.all);
-  return { method, retention, kept, ...overall, byType };
-}
 
-export function buildReport(evaluation: Evaluation, methods: readonly string[], n: number, provenance: Provenance): VqaReport {
-  const { full } = evaluation;
-  const fullByType: VqaReport['full']['byType'] = {};
-  for (const [type, c] of full.byType) {
-    fullByType[type] = { questions: c.questions, accuracy: ratio(c.correct, c.questions), chance: evaluation.chance[type] ?? 0 };
+  const plain = evaluation.configs.filter((c) => c.variant === null);
+  const comparisons: Comparison[] = [];
+  for (const retention of COMPARED_RETENTIONS) {
+    const tops = plain.find((c) => c.method === 'tops' && c.retention === retention);
+    if (tops === undefined) continue;
+    for (const other of plain.filter((c) => c.method !== 'tops' && c.retention === retention)) {
+      comparisons.push({ retention, baseline: other.method, ...stats.difference(tops.key, other.key) });
+    }
   }
-  const results = methods.includes(FULL) ? [row(FULL, 1, n, full, full)] : [];
-  for (const entry of evaluation.pruned.values()) results.push(row(entry.method, entry.retention, entry.kept, entry.tally, full));
+
+  const full = stats.full('all');
+  const fullByType: VqaReport['full']['byType'] = {};
+  for (const t of types) {
+    const f = stats.full(t);
+    fullByType[t] = { questions: f.questions, accuracy: f.accuracy, chance: evaluation.chance[t] ?? 0, ci: f.ci };
+  }
+  const usedVariants = ABLATION_VARIANTS.filter((v) => ablationRows.some((r) => r.variant === v.id));
   return {
-    provenance, questions: full.all.questions, scenes: evaluation.scenes,
-    full: { accuracy: ratio(full.all.correct, full.all.questions), byType: fullByType },
+    provenance: options.provenance,
+    statistics: {
+      bootstrap: options.bootstrap,
+      note: 'Percentile bootstrap over questions (per type: over that type\'s questions), the same resamples for every setting; selection times are wall-clock medians over questions and vary between runs, every other figure is deterministic.',
+    },
+    questions: evaluation.questions.length,
+    scenes: evaluation.scenes,
+    full: { accuracy: full.accuracy, ci: full.ci, byType: fullByType },
     results,
+    ...(ablationRows.length > 0 ? { ablation: { variants: usedVariants.map((v) => ({ id: v.id, label: v.label, params: variantParams(v) })), rows: ablationRows } } : {}),
+    comparisons,
   };
 }
 
-const pct = (v: number): string => `${(100 * v).toFixed(1)}`.padStart(6);
+const pct = (v: number | null): string => (v === null ? '—' : `${(100 * v).toFixed(1)}`);
+const range = (i: Interval | null): string => (i === null ? '' : `${pct(i[0])}–${pct(i[1])}`);
+
+function rowLine(name: string, r: ResultRow, types: readonly string[]): string {
+  return `${name.padEnd(22)}${r.retention.toFixed(3).padStart(6)}${String(r.kept).padStart(5)}${pct(r.accuracy).padStart(7)}${range(r.ci.accuracy).padStart(12)}` +
+    `${pct(r.relative).padStart(7)}${pct(r.agreement).padStart(7)}${r.kl.toFixed(3).padStart(7)}${pct(r.oracleRecall).padStart(7)}` +
+    `${pct(r.coverage).padStart(7)}${pct(r.diversity).padStart(7)}${r.selectionMs.toFixed(2).padStart(8)}  ${types.map((t) => pct(r.byType[t]?.accuracy ?? null).padStart(9)).join('')}`;
+}
 
 export function formatTable(report: VqaReport): string {
   const types = QUESTION_TYPES.filter((t) => t in report.full.byType);
+  const head = `${'setting'.padEnd(22)}${'keep'.padStart(6)}${'k'.padStart(5)}${'acc %'.padStart(7)}${'95 % CI'.padStart(12)}${'rel %'.padStart(7)}${'agr %'.padStart(7)}${'KL'.padStart(7)}${'orc %'.padStart(7)}${'cov %'.padStart(7)}${'div %'.padStart(7)}${'sel ms'.padStart(8)}  ${types.map((t) => t.padStart(9)).join('')}`;
   const lines = [
     `${report.questions} questions on ${report.scenes} scenes (${report.provenance.split} seeds ${report.provenance.seeds[0]}..${report.provenance.seeds[0] + report.provenance.seeds[1]})`,
-    `full tokens: accuracy ${pct(report.full.accuracy).trim()} %`,
+    `full tokens: accuracy ${pct(report.full.accuracy)} % (${range(report.full.ci)})`,
     `  per type   ${types.map((t) => t.padStart(9)).join('')}`,
     `  accuracy   ${types.map((t) => pct(report.full.byType[t].accuracy).padStart(9)).join('')}`,
     `  chance     ${types.map((t) => pct(report.full.byType[t].chance).padStart(9)).join('')}`,
     '',
-    `${'method'.padEnd(11)}${'keep'.padStart(6)}${'k'.padStart(5)}${'acc %'.padStart(8)}${'rel %'.padStart(8)}${'agree %'.padStart(9)}  ${types.map((t) => t.padStart(9)).join('')}`,
+    head,
+    ...report.results.map((r) => rowLine(r.method, r, types)),
   ];
-  for (const r of report.results) {
-    lines.push(`${r.method.padEnd(11)}${r.retention.toFixed(3).padStart(6)}${String(r.kept).padStart(5)}${pct(r.accuracy).padStart(8)}${pct(r.relative).padStart(8)}${pct(r.agreement).padStart(9)}  ${types.map((t) => pct(r.byType[t]?.accuracy ?? 0).padStart(9)).join('')}`);
+  if (report.ablation !== undefined) {
+    lines.push('', 'TOPS ablation', head, ...report.ablation.rows.map((r) => rowLine(`tops:${r.variant}`, r, types)));
+  }
+  if (report.comparisons.length > 0) {
+    lines.push('', 'TOPS − baseline accuracy, percentage points (95 % CI)');
+    for (const retention of [...new Set(report.comparisons.map((c) => c.retention))]) {
+      const cells = report.comparisons.filter((c) => c.retention === retention)
+        .map((c) => `${c.baseline} ${(100 * c.difference).toFixed(1)} (${(100 * c.ci[0]).toFixed(1)}, ${(100 * c.ci[1]).toFixed(1)})`);
+      lines.push(`  @${retention}: ${cells.join('; ')}`);
+    }
   }
   return lines.join('\n');
 }

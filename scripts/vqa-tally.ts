@@ -1,33 +1,4 @@
-// Counting for bench:vqa: accuracy and agreement with the full-token answer, overall and per
-// question type, and the chance level of each type.
-
-export interface Counts {
-  questions: number;
-  correct: number;
-  /** Same answer as with all visual tokens. */
-  agree: number;
-}
-
-export interface Tally {
-  all: Counts;
-  byType: Map<string, Counts>;
-}
-
-const zero = (): Counts => ({ questions: 0, correct: 0, agree: 0 });
-
-export function newTally(): Tally {
-  return { all: zero(), byType: new Map() };
-}
-
-export function count(tally: Tally, type: string, correct: boolean, agree: boolean): void {
-  let t = tally.byType.get(type);
-  if (t === undefined) tally.byType.set(type, (t = zero()));
-  for (const c of [tally.all, t]) {
-    c.questions++;
-    if (correct) c.correct++;
-    if (agree) c.agree++;
-  }
-}
+// The chance level of each question type, printed and stored beside full-token accuracy.
 
 export const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
