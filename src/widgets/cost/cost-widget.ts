@@ -5,6 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { button, controlRow, slider } from '../shared/controls.ts';
 import { exportBar } from '../shared/export.ts';
+import { asFigure } from '../shared/plot-figure.ts';
 import { dataTable } from '../shared/table.ts';
 import { box, widgetBody, type MountContext } from '../shared/widget.ts';
 import { costCurve, costSummary, LLM_SHAPES, type CostSummary } from './cost-data.ts';
@@ -49,8 +50,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
         })),
       ],
     });
-    plot.setAttribute('role', 'img');
-    plot.setAttribute('aria-label', `Prefill TFLOPs against visual tokens; ${summaries.map((s) => `${s.model}: ${tf(s.fullTflops)} TFLOPs with all ${s.fullTokens}, ${tf(s.keptTflops)} with ${s.keptTokens}`).join('; ')}.`);
+    asFigure(plot, `Prefill TFLOPs against visual tokens; ${summaries.map((s) => `${s.model}: ${tf(s.fullTflops)} TFLOPs with all ${s.fullTokens}, ${tf(s.keptTflops)} with ${s.keptTokens}`).join('; ')}.`);
     chart.replaceChildren(plot);
 
     const head = ['Model', 'Visual tokens', 'TFLOPs', 'Saved', 'Image share'];

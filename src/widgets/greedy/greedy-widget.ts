@@ -10,6 +10,7 @@ import { cloudView } from '../cloud/cloud-view.ts';
 import { button, controlRow, readout, slider } from '../shared/controls.ts';
 import { engine, type Pruned } from '../shared/engine.ts';
 import { exportBar } from '../shared/export.ts';
+import { asFigure } from '../shared/plot-figure.ts';
 import { latestOnly } from '../shared/latest.ts';
 import { box, errorReporter, widgetBody, type MountContext } from '../shared/widget.ts';
 import { gainRows, TERMS, traceRows } from './gains.ts';
@@ -56,8 +57,7 @@ export async function mount(root: HTMLElement, { dataReady }: MountContext): Pro
         Plot.ruleY([0]),
       ],
     });
-    plot.setAttribute('role', 'img');
-    plot.setAttribute('aria-label', `Weighted gains of the ${want.k} greedy picks, stacked by term; the first ${step} are done.`);
+    asFigure(plot, `Weighted gains of the ${want.k} greedy picks, stacked by term; the first ${step} are done.`);
     chart.replaceChildren(plot);
     explain.textContent = describeStep();
     playButton.textContent = timer === null ? 'Play' : 'Pause';

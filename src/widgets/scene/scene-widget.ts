@@ -117,7 +117,10 @@ export async function mount(root: HTMLElement, { config, dataReady }: MountConte
   status.textContent = 'Loading TinyVLM…';
   void (async () => {
     model = await loadSiteModel((p) => { status.textContent = `Loading TinyVLM: ${(p.loaded / 1e6).toFixed(1)} of ${(p.total / 1e6).toFixed(1)} MB`; });
-    status.textContent = `Visual tokens and instruction embedding from TinyVLM (d = ${model.encoder.d}), pruned in the engine (${(await engine.info()).backend}).`;
+    const source = `Visual tokens and instruction embedding from TinyVLM (d = ${model.encoder.d}), pruned in the engine (${(await engine.info()).backend.toUpperCase()}).`;
+    status.textContent = typeof config.untrained === 'string'
+      ? `${source} The model files in this build are an ${config.untrained} (their manifest says so): the tokens are real model outputs, but relevance and attention carry no trained meaning yet.`
+      : source;
     await refresh();
     root.dataset.model = 'ready';
   })().catch((err: unknown) => {

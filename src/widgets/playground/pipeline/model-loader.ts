@@ -5,14 +5,16 @@
 import * as ort from 'onnxruntime-web';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
 import { configureOnnxRuntime, httpSource, loadTinyVlm, MODEL_FILES, parseManifest, sha256Hex, type ModelManifest, type TinyVlm } from '../../../models/index.ts';
-import { cachedFetch, cachedKeys, clearModelCache, pruneModelCache } from './model-cache.ts';
+import { cacheAvailable, cachedFetch, cachedKeys, clearModelCache, pruneModelCache } from './model-cache.ts';
 
 const MODEL_BASE = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}models/tinyvlm/`, location.href).href;
 
 export type ModelStatus =
   | { phase: 'sizing' }
-  | { phase: 'loading'; loaded: number; total: number; cached: boolean }
-  | { phase: 'ready'; total: number; cached: boolean }
+  /** `total` is null while the runtime downloads from a server that did not announce its size. */
+  | { phase: 'loading'; loaded: number; total: number | null; modelBytes: number; cached: boolean }
+  /** `cached`: read from Cache Storage; `stored`: kept there for the next visit. */
+  | { phase: 'ready'; total: number; cached: boolean; stored: boolean }
   | { phase: 'failed'; message: string };
 
 export interface ModelLoader {
@@ -68,17 +70,20 @@ export function createModelLoader(): ModelLoader {
     const store = cachedFetch();
     // Handing onnxruntime its WASM ourselves gives those 10+ MB real progress and caching too.
     const runtime = ort.env.wasm.wasmBinary === undefined ? await store.fetch(ortWasmUrl, ortWasmUrl) : null;
-    const total = MODEL_FILES.reduce((s, f) => s + manifest.files[f].bytes, 0) + Number(runtime?.headers.get('content-length') ?? 0);
+    const modelBytes = MODEL_FILES.reduce((s, f) => s + manifest.files[f].bytes, 0);
+    const announced = runtime === null ? 0 : Number(runtime.headers.get('content-length') ?? NaN);
+    let total: number | null = Number.isFinite(announced) ? modelBytes + announced : null;
     let runtimeLoaded = 0;
-    set({ phase: 'loading', loaded: 0, total, cached });
+    set({ phase: 'loading', loaded: 0, total, modelBytes, cached });
     try {
       if (runtime !== null) {
         // One thread: the model is small, and the page stays responsive on two-core machines.
         configureOnnxRuntime({ threads: 1 });
         ort.env.wasm.wasmBinary = await readWithProgress(runtime, (n) => {
           runtimeLoaded += n;
-          set({ phase: 'loading', loaded: runtimeLoaded, total, cached });
+          set({ phase: 'loading', loaded: runtimeLoaded, total, modelBytes, cached });
         });
+        total = modelBytes + runtimeLoaded;
       }
       const fetchFile = (input: RequestInfo | URL): Promise<Response> => {
         const url = new URL(String(input)).href;
@@ -86,11 +91,11 @@ export function createModelLoader(): ModelLoader {
         return path === 'manifest.json' ? fetch(url, { cache: 'no-cache' }) : store.fetch(url, keyOf(path));
       };
       model = await loadTinyVlm(httpSource(MODEL_BASE, fetchFile as typeof fetch), {
-        onProgress: (p) => set({ phase: 'loading', loaded: runtimeLoaded + p.loaded, total, cached }),
+        onProgress: (p) => set({ phase: 'loading', loaded: runtimeLoaded + p.loaded, total, modelBytes, cached }),
       });
       await store.settled();
       await pruneModelCache(keys);
-      set({ phase: 'ready', total, cached });
+      set({ phase: 'ready', total: modelBytes + runtimeLoaded, cached, stored: cacheAvailable() });
     } catch (err) {
       // Bytes that failed a check may sit in the cache; the retry must fetch them afresh.
       await store.settled();

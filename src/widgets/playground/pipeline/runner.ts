@@ -63,9 +63,9 @@ export function createRunner(loader: ModelLoader, events: RunnerEvents): { reque
     const base: Snapshot = { state, scene, question, inputs: null, engine: last?.engine ?? null, main: null, compare: null, mainDetails: null, compareDetails: null, sweep: null };
     // A new image or question is shown at once; a new budget or method keeps the old kept set until the new one is ready.
     if (last === null || last.scene.key !== scene.key || last.question.text !== question.text) emit(base);
-    const e = await engineFor(state.backend);
     const inputs = await tokenInputs(state, scene, question, loader);
-    if (!inputs.ok) { emit({ ...base, inputs, engine: e.info }); return; }
+    if (!inputs.ok) { emit({ ...base, inputs }); return; }
+    const e = await engineFor(state.backend);
     if (prepared?.engine !== e || prepared.key !== inputs.inputs.key) {
       if (prepared?.engine === e) void e.dispose(prepared.handle);
       prepared = { engine: e, key: inputs.inputs.key, handle: await e.prepare(inputs.inputs) };

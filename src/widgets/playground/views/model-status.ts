@@ -8,8 +8,16 @@ const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 function describe(s: ModelStatus): string {
   switch (s.phase) {
     case 'sizing': return 'TinyVLM: reading its size…';
-    case 'loading': return `TinyVLM and its runtime: ${mb(s.total)}${s.cached ? ', from this device’s cache' : ''}. Loaded ${mb(s.loaded)} of ${mb(s.total)}.`;
-    case 'ready': return `TinyVLM is ready (${mb(s.total)}${s.cached ? ', from this device’s cache' : ', now cached on this device'}).`;
+    case 'loading': {
+      const from = s.cached ? ', from this device’s cache' : '';
+      return s.total === null
+        ? `TinyVLM: ${mb(s.modelBytes)} plus its runtime (size not announced by the server)${from}. Loaded ${mb(s.loaded)}.`
+        : `TinyVLM and its runtime: ${mb(s.total)}${from}. Loaded ${mb(s.loaded)} of ${mb(s.total)}.`;
+    }
+    case 'ready': {
+      const where = s.cached ? 'from this device’s cache' : s.stored ? 'now cached on this device' : 'not cached: this browser offers no Cache Storage here';
+      return `TinyVLM is ready (${mb(s.total)} with its runtime, ${where}).`;
+    }
     case 'failed': return `TinyVLM could not be loaded: ${s.message}`;
   }
 }
@@ -28,10 +36,12 @@ export function modelStatus(loader: ModelLoader): HTMLElement {
   const show = (s: ModelStatus): void => {
     text.textContent = describe(s);
     bar.hidden = s.phase !== 'loading';
-    if (s.phase === 'loading') { bar.max = s.total; bar.value = s.loaded; }
+    if (s.phase === 'loading' && s.total !== null) { bar.max = s.total; bar.value = s.loaded; }
+    if (s.phase === 'loading' && s.total === null) bar.removeAttribute('value'); // indeterminate
     retry.hidden = s.phase !== 'failed';
-    clear.hidden = s.phase !== 'ready';
+    clear.hidden = s.phase !== 'ready' || !s.stored;
     element.dataset.phase = s.phase;
+    element.dataset.loaded = s.phase === 'loading' ? String(s.loaded) : '';
   };
   const element = el('div', { className: 'pg-model', attrs: { role: 'status' } }, text, bar, retry, clear, said);
   loader.subscribe(show);

@@ -1,0 +1,60 @@
+/**
+ * The committed benchmark results the benchmarks page shows, checked against their schemas on
+ * load, with the lookups the widgets share. Every number on the page comes from these files.
+ */
+import { METHODS } from '../../core/index.ts';
+import { checkVqaReport } from '../../evaluation/report-check.ts';
+import type { Provenance, ResultRow, VqaReport } from '../../evaluation/report.ts';
+import vqaJson from '../../data/benchmarks/vqa-test.json';
+
+export const VQA_FILE = 'src/data/benchmarks/vqa-test.json';
+export const VQA: VqaReport = checkVqaReport(vqaJson);
+
+/** The full-token reference's id in the results. */
+export const FULL = 'full';
+
+/** Methods in the results, TOPS first (registry order). */
+export const RESULT_METHODS: readonly string[] = METHODS.map((m) => m.id).filter((id) => VQA.results.some((r) => r.method === id));
+
+export const RETENTIONS: readonly number[] = [...new Set(VQA.results.filter((r) => r.method !== FULL).map((r) => r.retention))].sort((a, b) => a - b);
+
+export const TYPES: readonly string[] = Object.keys(VQA.full.byType);
+
+// Tableau 10, fixed per method so every figure on the page colours a method the same way.
+const PALETTE = ['#e15759', '#4e79a7', '#f28e2b', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+export function methodColor(id: string): string {
+  const i = METHODS.findIndex((m) => m.id === id);
+  return i < 0 ? 'currentColor' : PALETTE[i % PALETTE.length];
+}
+
+export function methodName(id: string): string {
+  return id === FULL ? 'All tokens' : METHODS.find((m) => m.id === id)?.name ?? id;
+}
+
+export function resultRow(method: string, retention: number): ResultRow | undefined {
+  return VQA.results.find((r) => r.method === method && r.retention === retention);
+}
+
+/** Accuracy of always giving each type's most frequent answer, over the question mix of `type` ('all' for every type). */
+export function chanceOf(type: string): number {
+  const types = type === 'all' ? TYPES : [type];
+  const n = types.reduce((s, t) => s + VQA.full.byType[t].questions, 0);
+  return types.reduce((s, t) => s + VQA.full.byType[t].chance * VQA.full.byType[t].questions, 0) / n;
+}
+
+/** One line saying where a figure's numbers came from. */
+export function provenanceText(file: string, p: Pick<Provenance, 'commit' | 'date' | 'machine'> & Partial<Provenance>): string {
+  const parts = [
+    `From ${file}`,
+    `commit ${p.commit.slice(0, 10)}${p.commit.endsWith('+changes') ? ' (with uncommitted changes)' : ''}`,
+    `run ${p.date.slice(0, 16).replace('T', ' ')} UTC`,
+    ...(p.modelSha256 === undefined ? [] : [`model manifest sha256 ${p.modelSha256.slice(0, 12)}…`]),
+    ...(p.split === undefined || p.seeds === undefined ? [] : [`${p.split} seeds ${p.seeds[0]}–${p.seeds[0] + p.seeds[1] - 1}`]),
+    ...(p.node === undefined ? [] : [`Node ${p.node}`]),
+    p.machine,
+  ];
+  return `${parts.join(' · ')}.`;
+}
+
+export const pct = (v: number | null, digits = 1): string => (v === null ? '—' : `${(100 * v).toFixed(digits)} %`);
+export const pp = (v: number, digits = 1): string => `${v >= 0 ? '+' : '−'}${Math.abs(100 * v).toFixed(digits)}`;

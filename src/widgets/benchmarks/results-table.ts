@@ -1,0 +1,40 @@
+/** Methods × retentions, each cell a figure with its interval that opens the playground there. */
+import { box } from '../shared/widget.ts';
+
+export interface TableCell { text: string; title: string; href?: string }
+export interface TableRow { header: string; color: string; cells: readonly (TableCell | null)[] }
+
+export function linkedTable(caption: string, columns: readonly string[], rows: readonly TableRow[]): HTMLElement {
+  const table = document.createElement('table');
+  table.className = 'tl-metrics tl-bench-table';
+  table.createCaption().textContent = caption;
+  const head = table.createTHead().insertRow();
+  for (const c of ['Method', ...columns]) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = c;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of rows) {
+    const tr = body.insertRow();
+    const th = document.createElement('th');
+    th.scope = 'row';
+    const swatch = document.createElement('span');
+    swatch.className = 'tl-swatch';
+    swatch.style.background = row.color;
+    th.append(swatch, row.header);
+    tr.append(th);
+    for (const cell of row.cells) {
+      const td = tr.insertCell();
+      if (cell === null) { td.textContent = '—'; continue; }
+      td.title = cell.title;
+      if (cell.href === undefined) { td.textContent = cell.text; continue; }
+      const a = document.createElement('a');
+      a.href = cell.href;
+      a.textContent = cell.text;
+      td.append(a);
+    }
+  }
+  return box('tl-table-scroll', table);
+}
