@@ -34,12 +34,13 @@ fn ff_norm(hi: f32, lo: f32) -> vec2f {
   return ff_two_sum(hi, lo);
 }
 
+/** The accurate float-float sum (both parts added with TwoSum): error ≤ 2u²·|a + b|, u = 2⁻²⁴. */
 fn ff_add(a: vec2f, b: vec2f) -> vec2f {
   let s = ff_two_sum(a.x, b.x);
-  return ff_norm(s.x, s.y + a.y + b.y);
+  let t = ff_two_sum(a.y, b.y);
+  let u = ff_norm(s.x, s.y + t.x);
+  return ff_norm(u.x, u.y + t.y);
 }
-
-fn ff_neg(a: vec2f) -> vec2f { return -a; }
 
 fn ff_sub(a: vec2f, b: vec2f) -> vec2f { return ff_add(a, -b); }
 

@@ -1,7 +1,7 @@
 import { FLOAT_FLOAT_WGSL } from './float-float.ts';
 
 /** Per-token fields of the `tokens` buffer, each n floats long, in this order. */
-export const TOKEN_FIELDS = ['gainHi', 'gainLo', 'residualHi', 'residualLo', 'cover', 'weightHi', 'weightLo', 'relevance', 'nearest'] as const;
+export const TOKEN_FIELDS = ['gainHi', 'gainLo', 'residualHi', 'residualLo', 'cover', 'weightHi', 'weightLo', 'relevance', 'nearest', 'firstGain'] as const;
 
 /**
  * The `control` buffer (u32): a header of CONTROL_HEADER words, then per token its active flag
@@ -54,10 +54,12 @@ const UPDATES_SO_FAR = 11u;
 const HEADER = ${CONTROL_HEADER}u;
 const NONE = 0xffffffffu;
 const WG = 256u;
-/** 2⁻³²: 2¹⁶ times the float-float rounding unit, the safety factor of every error bound below. */
-const TERM_BOUND = 2.3283064e-10;
+/** 2⁻⁴⁰: 2⁸ times the float-float rounding unit u² = 2⁻⁴⁸, the per-column residual error allowance. */
+const RESIDUAL_BOUND = 9.094947e-13;
 /** 2⁻⁴⁴: error bound of a few float-float operations on values of size 1. */
 const ROUNDING_BOUND = 5.684342e-14;
+/** 2⁻⁴⁵: error allowance per coverage-gain update, relative to the gain's initial value. */
+const GAIN_BOUND = 2.842171e-14;
 
 fn field(f: u32, i: u32) -> u32 { return f * params.n + i; }
 fn gain(i: u32) -> vec2f { return vec2f(tokens[field(0u, i)], tokens[field(1u, i)]); }
@@ -67,6 +69,8 @@ fn setResidual(i: u32, v: vec2f) { tokens[field(2u, i)] = v.x; tokens[field(3u, 
 fn cover(j: u32) -> f32 { return tokens[field(4u, j)]; }
 fn weight(j: u32) -> vec2f { return vec2f(tokens[field(5u, j)], tokens[field(6u, j)]); }
 fn relevance(i: u32) -> f32 { return tokens[field(7u, i)]; }
+/** The coverage gain i started with: its later gain's rounding is relative to it. */
+fn firstGain(i: u32) -> f32 { return tokens[field(9u, i)]; }
 fn isActive(i: u32) -> bool { return control[HEADER + i] == 1u; }
 /** Twin ids (twins.ts): the high bit marks twins whose mutual cosine is not exactly 1. */
 fn twin(i: u32) -> u32 { return control[HEADER + 4u * params.n + i]; }
@@ -88,7 +92,7 @@ fn coverage(i: u32, j: u32) -> f32 { return max(0.0, gram[i * params.n + j]); }
 fn residualBound(i: u32) -> f32 {
   let columns = control[COLUMN_COUNT];
   if (columns == 0u) { return 0.0; }
-  return TERM_BOUND * f32(columns) * residualScale(i) / sqrt(bitcast<f32>(control[MIN_PIVOT]));
+  return RESIDUAL_BOUND * f32(columns) * residualScale(i) / sqrt(bitcast<f32>(control[MIN_PIVOT]));
 }
 
 fn markUncertain() {

@@ -23,6 +23,7 @@ fn init(@builtin(global_invocation_id) gid: vec3u) {
     if (kij > 0.0) { g = ff_add(g, ff_mul(weight(j), vec2f(kij, 0.0))); }
   }
   setGain(i, g);
+  tokens[field(9u, i)] = g.x;
 }
 
 /** The diversity term: d² on [ε, 1], exhausted residuals counting as ε. */
@@ -40,21 +41,21 @@ fn score(i: u32, scale: vec2f, div: vec2f) -> vec2f {
 }
 
 /**
- * Error bound of the scaled coverage term: each float-float operation on a gain (the initial
- * sum over n tokens, then one per raised cover) errs by at most 2⁻⁴⁶ of the largest gain, and the
- * CPU's float64 by far less; ×4 for safety. Scaling by 1/max g scales the bound with it.
+ * Error bound of i's scaled coverage term: the initial sum and each cover update (n + updates
+ * operations) err by at most 2⁻⁴⁶ of i's first gain in float-float, the CPU's float64 by 2⁻⁵³;
+ * ×2 for safety. Scaling by 1/max g scales the bound with it.
  */
-fn coverageBound(scale: vec2f) -> f32 {
+fn coverageBound(i: u32, scale: vec2f) -> f32 {
   if (params.useCoverage == 0u) { return 0.0; }
   let operations = f32(params.n + control[UPDATES_SO_FAR]);
-  return 2.0 * ROUNDING_BOUND * operations * bitcast<f32>(control[FIRST_MAX_GAIN]) * scale.x;
+  return GAIN_BOUND * operations * firstGain(i) * scale.x;
 }
 
 /** The range the CPU's float64 score of candidate i can lie in, given the GPU's float-float state. */
 struct Interval { lo: vec2f, hi: vec2f }
 
-fn interval(i: u32, scale: vec2f, coverageSlack: f32) -> Interval {
-  var slack = ROUNDING_BOUND * (params.alpha.x + params.beta.x + params.gamma.x) + params.beta.x * coverageSlack;
+fn interval(i: u32, scale: vec2f) -> Interval {
+  var slack = ROUNDING_BOUND * (params.alpha.x + params.beta.x + params.gamma.x) + params.beta.x * coverageBound(i, scale);
   var divLo = vec2f(0.0);
   var divHi = vec2f(0.0);
   if (params.useDiversity == 1u) {
@@ -118,6 +119,10 @@ fn pick(@builtin(local_invocation_id) lidv: vec3u) {
   if (lid == 0u) {
     scaleShared = select(vec2f(0.0), ff_div(vec2f(1.0, 0.0), bestValue[0]), bestIndex[0] != NONE);
     if (step() == 0u) { control[FIRST_MAX_GAIN] = bitcast<u32>(bestValue[0].x); }
+    // Once the largest gain is within rounding of 0 (everything covered), the CPU divides by
+    // float64 rounding noise: its scaled coverage terms are noise the GPU cannot reproduce.
+    let gainError = GAIN_BOUND * f32(n + control[UPDATES_SO_FAR]) * bitcast<f32>(control[FIRST_MAX_GAIN]);
+    if (params.useCoverage == 1u && bestValue[0].x <= gainError) { markUncertain(); }
   }
   workgroupBarrier();
   let scale = scaleShared;
@@ -138,19 +143,18 @@ fn pick(@builtin(local_invocation_id) lidv: vec3u) {
   workgroupBarrier();
 
   // 3. Certify: no other candidate's upper bound may reach the pick's lower bound.
-  let coverageSlack = coverageBound(scale);
   var rival = vec2f(-3.4e38, 0.0);
   var rivalAt = NONE;
   for (var i = lid; i < n; i += WG) {
     if (i == p || !isActive(i) || tiesExactly(i, p)) { continue; }
-    let hi = interval(i, scale, coverageSlack).hi;
+    let hi = interval(i, scale).hi;
     if (rivalAt == NONE || ff_gt(hi, rival)) { rival = hi; rivalAt = i; }
   }
   bestValue[lid] = rival;
   bestIndex[lid] = rivalAt;
   reduceBest(lid);
   if (lid == 0u) {
-    if (bestIndex[0] != NONE && !ff_gt(interval(p, scale, coverageSlack).lo, bestValue[0])) { markUncertain(); }
+    if (bestIndex[0] != NONE && !ff_gt(interval(p, scale).lo, bestValue[0])) { markUncertain(); }
     let t = step();
     let div = select(vec2f(0.0), diversity(residual(p)), params.useDiversity == 1u);
     let cov = select(vec2f(0.0), ff_mul(gain(p), scale), params.useCoverage == 1u);

@@ -1,6 +1,6 @@
 // The GPU parity suite, run inside the page: for each token set, the WebGPU backend's prepared
 // state against the CPU engine's prepare(), then its kept sets against the CPU engine's prune().
-import { prepare, prune, type Params, type Prepared, type PruneResult } from '../../../src/core/index.ts';
+import { prepare, prune, type Params, type PruneResult } from '../../../src/core/index.ts';
 import type { GpuBackend } from '../../../src/gpu/backend.ts';
 import { tokenSet, type TokenSetKind, type TokenSetSpec } from './token-sets.ts';
 
@@ -110,4 +110,3 @@ function sameValues(a: ArrayLike<number> | null, b: ArrayLike<number> | null): b
   return a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));
 }
 
-export type { Prepared };
