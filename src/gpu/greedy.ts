@@ -7,7 +7,7 @@
  */
 import { readBack, storage, uniform } from './device.ts';
 import { encodeDispatch, type Kernel } from './pipelines.ts';
-import { controlLayout, FIRST_UNCERTAIN, TOKEN_FIELDS } from './wgsl/greedy-common.ts';
+import { controlLayout, FIRST_UNCERTAIN, MIN_PIVOT, TOKEN_FIELDS } from './wgsl/greedy-common.ts';
 
 export interface GreedyKernels {
   readonly init: Kernel;
@@ -70,7 +70,7 @@ export class GreedyBuffers {
     const layout = controlLayout(n);
     const control = new Uint32Array(layout.picks + k);
     control[FIRST_UNCERTAIN] = 0xffffffff;
-    control[8] = new Uint32Array(new Float32Array([1]).buffer)[0]; // smallest pivot so far
+    control[MIN_PIVOT] = new Uint32Array(new Float32Array([1]).buffer)[0];
     control.fill(1, layout.active, layout.active + n);
     control.set(twins, layout.twins);
     device.queue.writeBuffer(this.#control!, 0, control);

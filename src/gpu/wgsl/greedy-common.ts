@@ -11,16 +11,20 @@ export const CONTROL_HEADER = 16;
 export const controlLayout = (n: number) => ({ active: CONTROL_HEADER, twins: CONTROL_HEADER + 4 * n, picks: CONTROL_HEADER + 5 * n });
 /** Header word: the first step whose pick the GPU could not certify (all ones: none). */
 export const FIRST_UNCERTAIN = 2;
+/** Header word: the smallest relative pivot so far (float32 bits), 1 before any column. */
+export const MIN_PIVOT = 8;
 
 /**
- * State shared by the greedy kernels. One workgroup runs `select` (a pick needs the whole
+ * State shared by the greedy kernels. One workgroup runs `pick` (a pick needs the whole
  * candidate set); `update` then brings every candidate's state up to date, one thread each. The
- * whole selection is one command buffer of k (select, update) pairs: no CPU round trip per pick.
+ * whole selection is one command buffer of k (pick, update) pairs: no CPU round trip per pick.
  *
  * Every pick is also checked: the step is *uncertain* if some other candidate's score, widened by
- * the error bound of the float-float arithmetic, could reach the winner's score narrowed by the
- * same bound. Then the CPU, which computes in float64, might have picked differently, and the
- * backend hands the selection to the CPU engine instead of trusting the GPU.
+ * its error bound, could reach the winner's score narrowed by the winner's. The bounds count the
+ * float-float operations behind each value and allow each a multiple of its rounding (the factors
+ * are noted where they are defined; the parity suite reports the differences actually seen,
+ * orders of magnitude below them). An uncertain pick is one the CPU, computing in float64, might
+ * have made differently, and the backend hands the selection to the CPU engine.
  */
 export const GREEDY_COMMON_WGSL = /* wgsl */ `
 ${FLOAT_FLOAT_WGSL}

@@ -2,9 +2,9 @@ import { GREEDY_COMMON_WGSL } from './greedy-common.ts';
 
 /**
  * TOPS greedy (core methods/tops.ts) on the GPU: score_i = α·r_i + β·g_i/max g + γ·div(d²_i).
- * Coverage gains are kept exactly as on the CPU — initial Σ_j w_j·K_ij, then lowered only where a
- * pick raised some token's cover — but in float-float, from a list of the raised covers that
- * `select` builds in index order.
+ * Coverage gains are maintained the way the CPU maintains them — initial Σ_j w_j·K_ij, then
+ * lowered only where a pick raised some token's cover — but in float-float, from a list of the
+ * raised covers that `pick` builds in index order.
  */
 export const TOPS_WGSL = /* wgsl */ `
 ${GREEDY_COMMON_WGSL}
