@@ -62,10 +62,10 @@ export async function openPage(browser: Browser, base: string, route: string, op
 }
 
 /**
- * Scrolls through the page so every widget mounts, then waits until each is ready — and, where a
- * scene figure loads TinyVLM, until the model has answered.
+ * Scrolls through the page so every widget mounts, then waits until each is ready — and, unless
+ * told not to, until every scene figure that loads TinyVLM has drawn the model's kept sets.
  */
-export async function settle(page: Page): Promise<void> {
+export async function settle(page: Page, opts: { model?: boolean } = {}): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y <= height; y += 500) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
@@ -73,7 +73,7 @@ export async function settle(page: Page): Promise<void> {
   }
   await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-widget]')]
     .every((w) => w.dataset.state === 'ready' || w.dataset.state === 'error'), null, { timeout: 60_000 });
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-widget="scene"]')]
+  if (opts.model !== false) await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-widget="scene"]')]
     .every((w) => !JSON.parse(w.dataset.config ?? '{}').model || w.dataset.model === 'ready' || w.querySelector('.tl-error') !== null), null, { timeout: 90_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
 }
