@@ -2,8 +2,10 @@
 // compared method (Observable Plot), with the current budget marked.
 import * as Plot from '@observablehq/plot';
 import { METHODS } from '../../../core/index.ts';
+import { PATCH_COUNT } from '../../../scenes/index.ts';
 import { SWEEP_METRICS, FIELDS, type ExperimentState } from '../../../state/index.ts';
 import { fieldControl } from '../controls/field-control.ts';
+import { asFigure } from '../../shared/plot-figure.ts';
 import { el } from '../dom.ts';
 import type { SweepPoint } from '../pipeline/sweep.ts';
 import type { Store } from '../store.ts';
@@ -31,16 +33,16 @@ export function sweepPlot(store: Store): { element: HTMLElement; show(state: Exp
         return;
       }
       const width = Math.max(280, Math.min(640, figure.clientWidth || 560));
-      figure.replaceChildren(Plot.plot({
+      figure.replaceChildren(asFigure(Plot.plot({
         width, height: 240, marginLeft: 48,
-        x: { label: 'retention (kept / 196)', domain: [0, 1], tickFormat: '.0%' },
+        x: { label: `retention (kept / ${PATCH_COUNT})`, domain: [0, 1], tickFormat: '.0%' },
         y: { label, grid: true, ...(key === 'erank' ? {} : { domain: [0, 1] }) },
         color: { legend: true, range: ['var(--tl-series-1, #6cb8ff)', 'var(--tl-series-2, #ffb347)'] },
         marks: [
-          Plot.ruleX([state.k / 196], { stroke: 'currentColor', strokeDasharray: '3,3' }),
+          Plot.ruleX([state.k / PATCH_COUNT], { stroke: 'currentColor', strokeDasharray: '3,3' }),
           Plot.line(rows, { x: 'retention', y: 'value', stroke: 'method', marker: 'dot', tip: true }),
         ],
-      }));
+      }), `${label} against retention for ${[...new Set(rows.map((r) => r.method))].join(' and ')}; the dashed line marks the current budget.`));
     },
   };
 }
