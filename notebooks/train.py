@@ -19,7 +19,7 @@ from tinyvlm.data import channel_stats, load_scenes, make_batch
 from tinyvlm.evaluate import answer_sets, predict, report
 from tinyvlm.model import N_PATCHES, Config, TinyVLM
 
-WEIGHTS = {"answer": 1.0, "objects": 0.5, "patches": 1.0, "words": 0.2, "centers": 0.5}
+WEIGHTS = {"answer": 1.0, "attention": 0.5, "objects": 0.5, "patches": 1.0, "words": 0.2, "centers": 0.5}
 
 
 def seed_everything(seed):
@@ -32,7 +32,7 @@ def seed_everything(seed):
 def step_losses(model, data, b):
     patch_tokens, _, cls = model.vision(b.pixels)
     positions = torch.arange(N_PATCHES).expand(len(b.scenes), -1)
-    logits, _ = model.reasoner(patch_tokens, positions, b.questions, b.last)
+    logits, text_attn = model.reasoner(patch_tokens, positions, b.questions, b.last)
 
     captions = torch.from_numpy(data.o_caption[b.o_rows])
     o_mask = torch.from_numpy(data.o_mask[b.o_rows])
@@ -41,6 +41,7 @@ def step_losses(model, data, b):
     q_tokens = torch.from_numpy(data.q_tokens[q_rows])
     q_image = torch.nonzero(b.q_valid)[:, 0]
     q_embeds = model.text(q_tokens)
+    q_mask = torch.from_numpy(data.q_mask[q_rows])
 
     words = torch.zeros(len(b.scenes), model.cfg.vocab)
     words[b.o_image.repeat_interleave(captions.shape[1]), captions.flatten()] = 1.0
@@ -52,13 +53,14 @@ def step_losses(model, data, b):
     scale, bias = model.patch_scale, model.patch_bias
     return {
         "answer": losses.answer_loss(logits, b.answers, b.q_valid),
+        "attention": losses.attention(text_attn[b.q_valid], q_mask),
         "objects": losses.object_contrastive(
             patch_tokens, b.o_image, o_mask, caption_embeds, captions, model.logit_scale
         ),
         "patches": 0.5 * (
             losses.patch_alignment(patch_tokens[b.o_image], caption_embeds, captions, o_mask, scale, bias)
             + losses.patch_alignment(
-                patch_tokens[q_image], q_embeds, q_tokens, torch.from_numpy(data.q_mask[q_rows]), scale, bias
+                patch_tokens[q_image], q_embeds, q_tokens, q_mask, scale, bias
             )
         ),
         "words": losses.bag_of_words(model.cls_words(cls), words),
@@ -113,7 +115,7 @@ def main():
     assert train.max_question <= cfg.max_text and train.o_caption.shape[1] <= cfg.max_text
     model = TinyVLM(cfg)
     opt = optimizer(model, args.lr, args.weight_decay)
-    per_epoch = math.ceil(len(train) / args.batch)
+    per_epoch = len(train) // args.batch  # the last partial batch of an epoch is dropped
     total = int(args.epochs * per_epoch)
     out = Path(args.out)
     answers_by_type = answer_sets(train)

@@ -55,6 +55,18 @@ def patch_alignment(patch_tokens, token_embeds, tokens, masks, scale, bias):
     return pos + neg
 
 
+def attention(text_attn, masks):
+    """The reasoner's layer-2 attention from the last question token (renormalized over the visual
+    tokens) should fall on the patches the question is about. Without this the reasoner sits on
+    the answer priors for many steps before it learns where to look; it also makes `text_attn`,
+    the signal FastV prunes with, point at the asked-about object. Questions about nothing (a
+    "no" existence, a zero count) have no target."""
+    keep = masks.any(1)
+    a, m = text_attn[keep], masks[keep].to(text_attn.dtype)
+    share = (a * m).sum(1) / a.sum(1).clamp(min=1e-9)
+    return -share.clamp(min=1e-6).log().mean()
+
+
 def bag_of_words(cls_logits, words):
     """[CLS] predicts which caption words occur in the scene (multi-label)."""
     return F.binary_cross_entropy_with_logits(cls_logits, words)
