@@ -7,11 +7,6 @@ import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 
-// The playground page has its own source; the sidebar links to it once it exists, so a build
-// never carries a link to a missing page.
-const playgroundSources = ['content/docs/playground.mdx', 'content/docs/playground/index.mdx', 'src/pages/playground.astro', 'src/pages/playground/index.astro'];
-const hasPlayground = playgroundSources.some((path) => existsSync(new URL(path, import.meta.url)));
-
 // onnxruntime-web's WASM (TinyVLM runs on it) is served by the site itself at /ort/: copied into
 // builds that ship the model, and served from node_modules by the dev server. Never a CDN.
 const ORT_FILES = ['ort-wasm-simd-threaded.jsep.wasm', 'ort-wasm-simd-threaded.jsep.mjs'];
@@ -73,7 +68,8 @@ export default defineConfig({
             { label: 'Ablation', slug: 'method/ablation' },
           ],
         },
-        ...(hasPlayground ? [{ label: 'Playground', link: '/playground/' }] : []),
+        { label: 'Playground', link: '/playground/' },
+        { label: 'Benchmarks', slug: 'benchmarks' },
         { label: 'Related work', slug: 'related-work' },
         { label: 'API', slug: 'api' },
       ],
