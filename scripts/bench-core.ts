@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { METHODS, prepare, prune } from '../src/core/index.ts';
+import { gitCommit } from './provenance.ts';
 import { syntheticTokens } from './synthetic-tokens.ts';
 
 const args = process.argv.slice(2);
@@ -99,6 +100,6 @@ if (!args.includes('--no-torch')) {
 
 if (jsonOut) {
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, platform: process.platform };
-  writeFileSync(jsonOut, JSON.stringify({ machine, date: new Date().toISOString(), prepare: prepares, prune: rows, torch: torchRows }, null, 2));
+  writeFileSync(jsonOut, JSON.stringify({ machine, commit: gitCommit(), date: new Date().toISOString(), prepare: prepares, prune: rows, torch: torchRows }, null, 2));
   console.log(`\nwrote ${jsonOut}`);
 }

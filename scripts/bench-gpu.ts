@@ -8,6 +8,7 @@ import type { ParitySummary } from '../tests/browser/gpu/parity.ts';
 import type { TimingRow } from '../tests/browser/gpu/timing.ts';
 import { launchChromium, serveStatic } from '../tests/browser/harness.ts';
 import type { AdapterSummary } from '../src/runtime/protocol.ts';
+import { cpuDescription, gitCommit } from './provenance.ts';
 
 const args = process.argv.slice(2);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
@@ -37,7 +38,8 @@ try {
     const note = adapter.software
       ? 'software adapter: gpuMs is WebGPU emulated on the CPU (SwiftShader), not a GPU timing'
       : 'gpuMs measured on the adapter above';
-    writeFileSync(jsonOut, JSON.stringify({ adapter, parity: { cases, identical, maxAbsGainDiff, selectedOnGpu }, timings, note }, null, 2) + '\n');
+    const provenance = { commit: gitCommit(), date: new Date().toISOString(), node: process.version, machine: `${cpuDescription()}, headless Chromium` };
+    writeFileSync(jsonOut, JSON.stringify({ provenance, adapter, parity: { cases, identical, maxAbsGainDiff, selectedOnGpu }, timings, note }, null, 2) + '\n');
   }
 } finally {
   await browser.close();

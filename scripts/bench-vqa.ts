@@ -38,6 +38,11 @@ function parseRetentions(text: string): number[] {
   return values;
 }
 
+/** Six decimals are far below any interval's width, and keep the page's data small. */
+function roundFloats(_key: string, v: unknown): unknown {
+  return typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(6)) : v;
+}
+
 function positiveInteger(name: string, text: string): number {
   const v = Number(text);
   if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} takes a positive integer, got ${text}`);
@@ -72,7 +77,7 @@ async function main(): Promise<void> {
   const report = buildReport(evaluation, { includeFull: methods.includes(FULL), n: TOKENS, provenance, bootstrap });
   console.log(formatTable(report));
   process.stderr.write(`bench:vqa: ${configs.length} settings × ${report.questions} questions in ${seconds()} s with ${jobs} job(s)\n`);
-  if (values.json !== undefined) writeFileSync(values.json, JSON.stringify(report, null, 1) + '\n');
+  if (values.json !== undefined) writeFileSync(values.json, JSON.stringify(report, roundFloats, 1) + '\n');
 }
 
 main().catch((error: unknown) => {

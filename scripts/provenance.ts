@@ -19,8 +19,12 @@ export function gitCommit(): string {
   }
 }
 
+export function cpuDescription(): string {
+  return `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${platform()} ${arch()}`;
+}
+
 export function machine(jobs: number): string {
-  return `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${platform()} ${arch()}, onnxruntime-web WASM 1 thread × ${jobs} worker(s)`;
+  return `${cpuDescription()}, onnxruntime-web WASM 1 thread × ${jobs} worker(s)`;
 }
 
 export function provenanceOf(o: { split: string; seeds: SeedRange; modelSha256: string; jobs: number }): Provenance {

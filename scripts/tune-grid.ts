@@ -1,8 +1,6 @@
-// The search space of tune:tops and the shape of its JSON (src/data/benchmarks/tune-tops.json).
+// The search space of tune:tops (its JSON's shape: src/evaluation/tune-report.ts).
 
 import type { Params } from '../src/core/index.ts';
-import type { Interval } from '../src/evaluation/bootstrap.ts';
-import type { Provenance } from '../src/evaluation/report.ts';
 
 export const GRID = {
   alpha: [0.25, 0.5, 1, 2],
@@ -13,28 +11,6 @@ export const GRID = {
 
 /** The budgets the defaults are chosen for: the paper's 64 / 128 / 192 of 576 tokens, as fractions. */
 export const TUNED_RETENTIONS = [0.111, 0.222, 0.333] as const;
-
-export interface Trial {
-  params: Params;
-  /** Mean of `accuracy`. */
-  score: number;
-  /** Accuracy at each of TUNED_RETENTIONS. */
-  accuracy: number[];
-}
-
-export interface TuneReport {
-  provenance: Provenance;
-  objective: string;
-  grid: typeof GRID;
-  notSearched: string;
-  questions: number;
-  scenes: number;
-  fullAccuracy: number;
-  trials: Trial[];
-  chosen: Trial;
-  /** The defaults in the code when tune:tops ran, and how much the chosen setting beats them (paired bootstrap). */
-  before: Trial & { gainOfChosen: number; ci: Interval };
-}
 
 /** Every grid point, α outermost, λ innermost. */
 export function gridSettings(): Params[] {

@@ -14,7 +14,8 @@ import { splitSeeds } from '../src/scenes/index.ts';
 import { DEFAULT_MODEL_DIR, readManifestSha256 } from './node-model.ts';
 import { provenanceOf } from './provenance.ts';
 import { evaluate } from './vqa-eval.ts';
-import { GRID, TUNED_RETENTIONS, canonicalWeights, gridSettings, type TuneReport, type Trial } from './tune-grid.ts';
+import { ADOPTION_RULE, adopt, type Trial, type TuneReport } from '../src/evaluation/tune-report.ts';
+import { GRID, TUNED_RETENTIONS, canonicalWeights, gridSettings } from './tune-grid.ts';
 
 const DEFAULT_SCENES = 384;
 const TOKENS = 196;
@@ -52,9 +53,11 @@ async function main(): Promise<void> {
   const previous = withBefore.findIndex((s) => sameParams(s, before));
   const draws = drawResamples(all, DEFAULT_BOOTSTRAP);
   const gain = resampled(draws, (at) => meanAt(perQuestion[best], at) - meanAt(perQuestion[previous], at));
+  const baseline = { ...trials[previous], gainOfChosen: meanAt(perQuestion[best], all) - meanAt(perQuestion[previous], all), ci: interval(gain, DEFAULT_BOOTSTRAP.level) };
   const report: TuneReport = {
     provenance: provenanceOf({ split: 'validation', seeds, modelSha256: readManifestSha256(values.model), jobs }),
     objective: `mean TinyVLM accuracy at retentions ${TUNED_RETENTIONS.join(', ')} (k = ${TUNED_RETENTIONS.map((r) => Math.round(r * TOKENS)).join(', ')} of ${TOKENS})`,
+    retentions: [...TUNED_RETENTIONS],
     grid: GRID,
     notSearched: 'The gain scaling (relevance r_i, coverage gain over its largest value, diversity residual d²) is fixed by the implementation and was not searched.',
     questions: qs.length,
@@ -62,13 +65,18 @@ async function main(): Promise<void> {
     fullAccuracy: qs.reduce((s, q) => s + Number(q.fullCorrect), 0) / qs.length,
     trials,
     chosen: trials[best],
-    before: { ...trials[previous], gainOfChosen: meanAt(perQuestion[best], all) - meanAt(perQuestion[previous], all), ci: interval(gain, DEFAULT_BOOTSTRAP.level) },
+    before: baseline,
+    adopted: adopt(trials[best], baseline),
+    rule: ADOPTION_RULE,
   };
   writeFileSync(values.json, JSON.stringify(report, null, 1) + '\n');
   const fmt = (t: Trial): string => `α ${t.params.alpha} β ${t.params.beta} γ ${t.params.gamma} λ ${t.params.lambda}: ${(100 * t.score).toFixed(2)} % (${t.accuracy.map((a) => (100 * a).toFixed(1)).join(' / ')})`;
   console.log(`${qs.length} validation questions on ${seeds.count} scenes; full tokens ${(100 * report.fullAccuracy).toFixed(1)} %`);
   for (const t of [...trials].sort((a, b) => b.score - a.score).slice(0, 10)) console.log(`  ${fmt(t)}`);
   console.log(`chosen   ${fmt(report.chosen)}\nbefore   ${fmt(trials[previous])}; chosen − before ${(100 * report.before.gainOfChosen).toFixed(2)} pp (95 % CI ${report.before.ci.map((v) => (100 * v).toFixed(2)).join(' to ')})`);
+  console.log(report.adopted
+    ? `adopted: set the TOPS defaults in src/core/methods/tops.ts to the chosen setting`
+    : `not adopted (${ADOPTION_RULE}): the defaults stay`);
   console.log(`wrote ${values.json} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -51,6 +51,10 @@ export function buildReport(evaluation: Evaluation, options: ReportOptions): Vqa
     fullByType[t] = { questions: f.questions, accuracy: f.accuracy, chance: evaluation.chance[t] ?? 0, ci: f.ci };
   }
   const usedVariants = ABLATION_VARIANTS.filter((v) => ablationRows.some((r) => r.variant === v.id));
+  const costs = evaluation.configs.filter((c) => c.variant !== null && c.variant !== 'all').flatMap((c) => {
+    const all = evaluation.configs.find((a) => a.variant === 'all' && a.retention === c.retention);
+    return all === undefined ? [] : [{ variant: c.variant!, retention: c.retention, ...stats.difference(all.key, c.key) }];
+  });
   return {
     provenance: options.provenance,
     statistics: {
@@ -61,7 +65,7 @@ export function buildReport(evaluation: Evaluation, options: ReportOptions): Vqa
     scenes: evaluation.scenes,
     full: { accuracy: full.accuracy, ci: full.ci, byType: fullByType },
     results,
-    ...(ablationRows.length > 0 ? { ablation: { variants: usedVariants.map((v) => ({ id: v.id, label: v.label, params: variantParams(v) })), rows: ablationRows } } : {}),
+    ...(ablationRows.length > 0 ? { ablation: { variants: usedVariants.map((v) => ({ id: v.id, label: v.label, params: variantParams(v) })), rows: ablationRows, costs } } : {}),
     comparisons,
   };
 }
@@ -90,6 +94,14 @@ export function formatTable(report: VqaReport): string {
   ];
   if (report.ablation !== undefined) {
     lines.push('', 'TOPS ablation', head, ...report.ablation.rows.map((r) => rowLine(`tops:${r.variant}`, r, types)));
+  }
+  if (report.ablation !== undefined && report.ablation.costs.length > 0) {
+    lines.push('', 'Accuracy lost by switching principles off (all three − variant), percentage points (95 % CI)');
+    for (const v of report.ablation.variants.filter((x) => x.id !== 'all')) {
+      const cells = report.ablation.costs.filter((c) => c.variant === v.id)
+        .map((c) => `@${c.retention} ${(100 * c.difference).toFixed(1)} (${(100 * c.ci[0]).toFixed(1)}, ${(100 * c.ci[1]).toFixed(1)})`);
+      lines.push(`  ${v.id.padEnd(15)} ${cells.join('; ')}`);
+    }
   }
   if (report.comparisons.length > 0) {
     lines.push('', 'TOPS − baseline accuracy, percentage points (95 % CI)');

@@ -27,7 +27,7 @@ export interface QuestionResult {
   question: LabelledQuestion;
   type: QuestionType;
   fullCorrect: boolean;
-  /** The full-token kept set's coverage and diversity (1 and the image's own diversity). */
+  /** Diversity of all tokens kept (NaN without setMetrics). */
   fullDiversity: number;
   /** Aligned with the configs given. */
   outcomes: Outcome[];
@@ -70,29 +70,36 @@ export async function evaluateSample(model: TinyVlm, sample: Sample, configs: re
       features, n, d, grid, text: instruction.embedding, m: instruction.m,
       clsAttn, textAttn: reference.textAttn, seed: sample.seed,
     });
-    // Settings that keep the same tokens get the same answer and metrics: computed once.
+    // Settings that keep the same tokens get the same answer and set metrics: computed once.
+    // Metrics depend on the kept indices only; answers also on merged features, if any.
     const selections = new Map<string, Selection>();
     const select = selector(prepared, configs, options.sharePrefixes === true);
-    const answered = new Map<string, Omit<Outcome, 'selectionMs'>>();
+    const answered = new Map<string, Pick<Outcome, 'correct' | 'agree' | 'kl'>>();
+    const measured = new Map<string, SetFigures>();
+    const measure = (kept: Int32Array): SetFigures => {
+      const key = kept.join(',');
+      let m = measured.get(key);
+      if (m === undefined) measured.set(key, (m = keptSetMetrics(prepared, kept, question, options)));
+      return m;
+    };
     const outcomes: Outcome[] = [];
     for (const c of configs) {
       const setting = `${c.method}|${JSON.stringify(c.params)}|${c.k}`;
       let selection = selections.get(setting);
       if (selection === undefined) selections.set(setting, (selection = select(c)));
-      // Merged features are the method's own: only plain subsets may share an answer.
       const tokens = selection.features === undefined ? selection.kept.join(',') : `${setting}|merged`;
       let known = answered.get(tokens);
       if (known === undefined) {
         const visual = selection.features ?? gatherRows(features, selection.kept, d);
         const got = await reasoner.answer(visual, selection.kept, instruction.tokens);
-        known = { correct: got.best === truth, agree: got.best === reference.best, kl: answerKl(reference.logits, got.logits), ...keptSetMetrics(prepared, selection.kept, question, options) };
+        known = { correct: got.best === truth, agree: got.best === reference.best, kl: answerKl(reference.logits, got.logits) };
         answered.set(tokens, known);
       }
-      outcomes.push({ ...known, selectionMs: selection.ms });
+      outcomes.push({ ...known, ...measure(selection.kept), selectionMs: selection.ms });
     }
     results.push({
       seed: sample.seed, question, type: question.type, fullCorrect: reference.best === truth,
-      fullDiversity: options.setMetrics ? metrics(prepared, everything).diversity : Number.NaN,
+      fullDiversity: measure(everything).diversity,
       outcomes,
     });
   }
@@ -122,7 +129,9 @@ function selector(p: Prepared, configs: readonly EvalConfig[], share: boolean): 
   };
 }
 
-function keptSetMetrics(p: Prepared, kept: Int32Array, question: LabelledQuestion, options: SceneOptions): Pick<Outcome, 'oracleRecall' | 'coverage' | 'diversity'> {
+type SetFigures = Pick<Outcome, 'oracleRecall' | 'coverage' | 'diversity'>;
+
+function keptSetMetrics(p: Prepared, kept: Int32Array, question: LabelledQuestion, options: SceneOptions): SetFigures {
   if (!options.setMetrics) return { oracleRecall: null, coverage: Number.NaN, diversity: Number.NaN };
   const m = metrics(p, kept, { oracle: question.mask });
   return { oracleRecall: m.oracleRecall, coverage: m.coverage, diversity: m.diversity };

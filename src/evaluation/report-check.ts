@@ -121,6 +121,13 @@ export function checkVqaReport(data: unknown): VqaReport {
       checkRow(c, `ablation.rows[${i}]`, r, types);
       if (!ids.includes((r as Json).variant)) c.fail(`ablation.rows[${i}].variant`, `one of ${ids.join(', ')}`, (r as Json).variant);
     });
+    c.array('ablation.costs', a.costs).forEach((v, i) => {
+      const cost = c.object(`ablation.costs[${i}]`, v);
+      if (!ids.includes(cost.variant)) c.fail(`ablation.costs[${i}].variant`, `one of ${ids.join(', ')}`, cost.variant);
+      c.fraction(`ablation.costs[${i}].retention`, cost.retention);
+      c.number(`ablation.costs[${i}].difference`, cost.difference, -1, 1);
+      c.interval(`ablation.costs[${i}].ci`, cost.ci, cost.difference as number);
+    });
   }
   c.array('comparisons', d.comparisons).forEach((v, i) => {
     const cmp = c.object(`comparisons[${i}]`, v);

@@ -81,6 +81,11 @@ export interface VqaReport {
   };
   results: ResultRow[];
   /** TOPS principle ablation; present when run with --ablation. */
-  ablation?: { variants: { id: string; label: string; params: Params }[]; rows: ResultRow[] };
+  ablation?: {
+    variants: { id: string; label: string; params: Params }[];
+    rows: ResultRow[];
+    /** Accuracy of all three principles minus accuracy of each variant, paired, per retention. */
+    costs: { variant: string; retention: number; difference: number; ci: Interval }[];
+  };
   comparisons: Comparison[];
 }

@@ -9,7 +9,7 @@ import { ABLATION_VARIANTS } from '../../src/evaluation/ablation.ts';
 import { checkVqaReport } from '../../src/evaluation/report-check.ts';
 import type { VqaReport } from '../../src/evaluation/report.ts';
 import { DEFAULT_MODEL_DIR } from '../../scripts/node-model.ts';
-import type { TuneReport } from '../../scripts/tune-grid.ts';
+import { checkTuneReport } from '../../src/evaluation/tune-report.ts';
 
 const present = existsSync(join(DEFAULT_MODEL_DIR, 'manifest.json'));
 const dir = mkdtempSync(join(tmpdir(), 'evaluation-cli-'));
@@ -52,7 +52,8 @@ describe.skipIf(!present)('evaluation CLIs on a tiny split', () => {
     const out = join(dir, 'tune.json');
     const printed = run('scripts/tune-tops.ts', ['--count', '1', '--jobs', '1', '--json', out]);
     expect(printed).toMatch(/chosen/);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as TuneReport;
+    const report = checkTuneReport(JSON.parse(readFileSync(out, 'utf8')));
+    expect(printed).toMatch(report.adopted ? /adopted/ : /not adopted/);
     expect(report.provenance.split).toBe('validation');
     expect(report.provenance.seeds[0]).toBeGreaterThanOrEqual(1_000_000);
     expect(report.trials.length).toBeGreaterThanOrEqual(144);
