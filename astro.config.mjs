@@ -53,6 +53,9 @@ export default defineConfig({
       description: 'Understand, try and measure visual token pruning for multimodal LLMs.',
       // KaTeX's stylesheet and fonts are bundled from node_modules: no CDN request.
       customCss: ['katex/dist/katex.min.css', './src/styles/widgets.css'],
+      // Code-block styles inline where the first block is: a stylesheet linked from the body races
+      // the first paint, and the page's columns jump once it arrives.
+      expressiveCode: { emitExternalStylesheet: false },
       sidebar: [
         { label: 'Overview', link: '/' },
         {
@@ -69,7 +72,7 @@ export default defineConfig({
           ],
         },
         { label: 'Playground', link: '/playground/' },
-        { label: 'Benchmarks', slug: 'benchmarks' },
+        { label: 'Benchmarks', link: '/benchmarks/' },
         { label: 'Related work', slug: 'related-work' },
         { label: 'API', slug: 'api' },
       ],
