@@ -14,6 +14,10 @@ const LOADERS: Record<string, () => Promise<WidgetModule>> = {
   failure: () => import('./failure/failure-widget.ts'),
   ablation: () => import('./ablation/ablation-widget.ts'),
   run: () => import('./api/run-widget.ts'),
+  'bench-curves': () => import('./benchmarks/curves-widget.ts'),
+  'bench-ablation': () => import('./benchmarks/ablation-results-widget.ts'),
+  'bench-cost': () => import('./benchmarks/selection-cost-widget.ts'),
+  'bench-live': () => import('./benchmarks/live-widget.ts'),
 };
 
 async function start(root: HTMLElement): Promise<void> {

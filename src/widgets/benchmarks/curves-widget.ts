@@ -3,6 +3,7 @@
  * per question type, methods toggled on and off. Each point (and each table cell) opens the
  * playground at that method and budget on a test scene where the budget changed the answer.
  */
+import './benchmarks.css';
 import { checkbox, controlRow, select, type Choice } from '../shared/controls.ts';
 import { exportBar } from '../shared/export.ts';
 import { asFigure } from '../shared/plot-figure.ts';
@@ -74,7 +75,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
     controlRow('Methods', ...toggles.map((t) => t.element)),
     chart, note, tableBox, provenance,
     exportBar({
-      name: `tops-lab-benchmarks-${want.metric}`,
+      get name() { return `tops-lab-benchmarks-${want.metric}`; },
       figure: () => chart.querySelector('svg')!,
       data: () => ({
         meta: { source: VQA_FILE, provenance: VQA.provenance, statistics: VQA.statistics, figure: want.metric, questions: want.type, full: FULL },

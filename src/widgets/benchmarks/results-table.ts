@@ -36,5 +36,13 @@ export function linkedTable(caption: string, columns: readonly string[], rows: r
       td.append(a);
     }
   }
-  return box('tl-table-scroll', table);
+  return scrollRegion(box('tl-table-scroll', table), caption);
+}
+
+/** A table box that scrolls sideways on narrow screens: focusable, so keyboards can scroll it too. */
+function scrollRegion(el: HTMLElement, label: string): HTMLElement {
+  el.tabIndex = 0;
+  el.setAttribute('role', 'region');
+  el.setAttribute('aria-label', label);
+  return el;
 }

@@ -1,0 +1,93 @@
+/**
+ * The principle ablation on TinyVLM: TOPS with each principle off and each alone, accuracy
+ * against retention per question type, and what switching each off costs with a paired 95 %
+ * interval (bench:vqa --ablation).
+ */
+import './benchmarks.css';
+import { controlRow, select } from '../shared/controls.ts';
+import { exportBar } from '../shared/export.ts';
+import { asFigure } from '../shared/plot-figure.ts';
+import { box, widgetBody, type MountContext } from '../shared/widget.ts';
+import { RETENTIONS, TYPES, VQA, VQA_FILE, pct, pp, provenanceText } from './bench-data.ts';
+import { curvePlot, type CurvePoint } from './curve-plot.ts';
+import { readMetric, referencesFor } from './metric-choice.ts';
+import { linkedTable, type TableRow } from './results-table.ts';
+
+const VARIANT_COLORS: Record<string, string> = {
+  all: '#e15759', 'no-relevance': '#4e79a7', 'no-coverage': '#59a14f', 'no-diversity': '#b07aa1',
+  'relevance-only': '#9cc3e6', 'coverage-only': '#a8d5a2', 'diversity-only': '#d4b9da',
+};
+const colorOf = (id: string): string => VARIANT_COLORS[id] ?? 'currentColor';
+
+export function mount(root: HTMLElement, { dataReady }: MountContext): void {
+  const body = widgetBody(root);
+  const ablation = VQA.ablation;
+  if (ablation === undefined) throw new Error(`${VQA_FILE} holds no ablation (run bench:vqa with --ablation)`);
+  const want = { type: 'all' };
+  const chart = box('tl-figure tl-plot');
+  const tableBox = box('tl-bench-table-box');
+  const labelOf = (id: string): string => ablation.variants.find((v) => v.id === id)?.label ?? id;
+  const row = (variant: string, retention: number) => ablation.rows.find((r) => r.variant === variant && r.retention === retention);
+  let points: CurvePoint[] = [];
+
+  const draw = (): void => {
+    points = [];
+    const rows: TableRow[] = ablation.variants.map((v) => ({
+      header: v.label, color: colorOf(v.id),
+      cells: RETENTIONS.map((retention) => {
+        const r = row(v.id, retention);
+        if (r === undefined) return null;
+        const { value, ci } = readMetric(r, 'accuracy', want.type);
+        if (value === null) return null;
+        const title = `${v.label}, ${r.kept} tokens: accuracy ${pct(value)}${ci === null ? '' : ` (95 % CI ${pct(ci[0])}–${pct(ci[1])})`}`;
+        points.push({ series: v.id, retention, value, low: ci?.[0] ?? null, high: ci?.[1] ?? null, title });
+        const cost = ablation.costs.find((c) => c.variant === v.id && c.retention === retention);
+        // The paired cost is over all questions; per type the plain difference is shown.
+        const base = row('all', retention);
+        const diff = want.type === 'all' ? cost?.difference : (base === undefined ? undefined : (readMetric(base, 'accuracy', want.type).value ?? 0) - value);
+        const costText = v.id === 'all' || diff === undefined ? '' : ` [${pp(-diff)}${want.type === 'all' && cost !== undefined ? `; ${pp(-cost.ci[1])} to ${pp(-cost.ci[0])}` : ''}]`;
+        return { text: `${(100 * value).toFixed(1)}${costText}`, title };
+      }),
+    }));
+    const plot = curvePlot(points, {
+      yLabel: 'Accuracy', percent: true, yDomain: [0, 1], retentions: RETENTIONS, color: colorOf, emphasis: 'all',
+      references: referencesFor('accuracy', want.type),
+    });
+    chart.replaceChildren(asFigure(plot, `TOPS ablation: accuracy against retention for ${ablation.variants.map((v) => v.label).join('; ')}, ${want.type === 'all' ? 'all questions' : `${want.type} questions`}. The table below gives every value.`));
+    tableBox.replaceChildren(linkedTable(
+      `Accuracy (%) of each variant, ${want.type === 'all' ? 'all questions' : `${want.type} questions`}; in brackets the change against all three principles in percentage points${want.type === 'all' ? ', with its paired 95 % interval' : ''}`,
+      RETENTIONS.map((r) => `${(100 * r).toFixed(1)} %`), rows,
+    ));
+  };
+
+  const typeSelect = select('Questions', [{ value: 'all', label: 'All types' }, ...TYPES.map((t) => ({ value: t, label: `${t} questions` }))], want.type, (v) => { want.type = v; draw(); });
+  const legend = document.createElement('ul');
+  legend.className = 'tl-legend';
+  legend.append(...ablation.variants.map((v) => {
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'tl-swatch';
+    swatch.style.background = colorOf(v.id);
+    item.append(swatch, v.label);
+    return item;
+  }));
+  draw();
+  dataReady();
+  const provenance = document.createElement('p');
+  provenance.className = 'tl-provenance';
+  provenance.textContent = provenanceText(VQA_FILE, VQA.provenance);
+  body.append(
+    controlRow('Questions', typeSelect.element), legend, chart, tableBox, provenance,
+    exportBar({
+      get name() { return `tops-lab-ablation-${want.type}`; },
+      figure: () => chart.querySelector('svg')!,
+      data: () => ({
+        meta: { source: VQA_FILE, provenance: VQA.provenance, questions: want.type, variants: ablation.variants },
+        rows: [
+          ...points.map((p) => ({ variant: p.series, label: labelOf(p.series), retention: p.retention, accuracy: p.value, low: p.low, high: p.high })),
+          ...(want.type === 'all' ? ablation.costs.map((c) => ({ variant: c.variant, label: labelOf(c.variant), retention: c.retention, costOfRemoval: c.difference, low: c.ci[0], high: c.ci[1] })) : []),
+        ],
+      }),
+    }),
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * "Run it yourself": one method × budget on a small random subset of the test split, evaluated
+ * live in a worker with TinyVLM, plotted with a bootstrap interval next to the committed curve.
+ * Runs on scenes outside the first ones bench:vqa used are a fresh sample: the intervals should overlap.
+ */
+import './benchmarks.css';
+import { SPLITS } from '../../scenes/index.ts';
+import { DEFAULT_BOOTSTRAP, drawResamples, interval, meanAt, resampled, type Interval } from '../../evaluation/bootstrap.ts';
+import { button, controlRow, readout, select } from '../shared/controls.ts';
+import { exportBar } from '../shared/export.ts';
+import { asFigure } from '../shared/plot-figure.ts';
+import { dataTable } from '../shared/table.ts';
+import { box, widgetBody, type MountContext } from '../shared/widget.ts';
+import { RESULT_METHODS, RETENTIONS, VQA, VQA_FILE, methodColor, methodName, pct, provenanceText, resultRow } from './bench-data.ts';
+import { curvePlot, type CurvePoint } from './curve-plot.ts';
+import type { LiveReply } from './live-protocol.ts';
+import { referencesFor } from './metric-choice.ts';
+
+interface LiveRun { method: string; retention: number; seeds: number[]; questions: number; accuracy: number; ci: Interval; fullAccuracy: number }
+
+const SCENE_COUNTS = [5, 10, 25, 50];
+
+/** `count` distinct test-split seeds, drawn from the browser's random source. */
+function randomTestSeeds(count: number): number[] {
+  const { start, count: size } = SPLITS.test;
+  const seeds = new Set<number>();
+  const words = new Uint32Array(1);
+  while (seeds.size < count) seeds.add(start + (crypto.getRandomValues(words)[0] % size));
+  return [...seeds].sort((a, b) => a - b);
+}
+
+function meanWithInterval(values: readonly number[]): { mean: number; ci: Interval } {
+  const column = Float64Array.from(values);
+  const all = Int32Array.from(values, (_, i) => i);
+  return { mean: meanAt(column, all), ci: interval(resampled(drawResamples(all, DEFAULT_BOOTSTRAP), (at) => meanAt(column, at)), DEFAULT_BOOTSTRAP.level) };
+}
+
+export function mount(root: HTMLElement, { dataReady }: MountContext): void {
+  const body = widgetBody(root);
+  const want = { method: 'tops', retention: RETENTIONS.find((r) => Math.abs(r - 0.222) < 1e-9) ?? RETENTIONS[0], scenes: 10 };
+  const runs: LiveRun[] = [];
+  const chart = box('tl-figure tl-plot');
+  const status = readout();
+  status.dataset.testid = 'live-status';
+  const progress = document.createElement('progress');
+  progress.max = 1;
+  progress.value = 0;
+  progress.setAttribute('aria-label', 'Live evaluation progress');
+  const table = dataTable('Your runs: accuracy on random test scenes, with 95 % bootstrap intervals');
+  let worker: Worker | null = null;
+  let pending: { method: string; retention: number; seeds: number[] } | null = null;
+
+  const draw = (): void => {
+    const stored: CurvePoint[] = RETENTIONS.flatMap((retention) => {
+      const r = resultRow(want.method, retention);
+      return r === undefined ? [] : [{ series: want.method, retention, value: r.accuracy, low: r.ci.accuracy[0], high: r.ci.accuracy[1], title: `${methodName(want.method)}, stored: ${pct(r.accuracy)}` }];
+    });
+    const live: CurvePoint[] = runs.filter((r) => r.method === want.method).map((r) => ({
+      series: r.method, retention: r.retention, value: r.accuracy, low: r.ci[0], high: r.ci[1],
+      title: `Your run: ${pct(r.accuracy)} on ${r.questions} questions (95 % CI ${pct(r.ci[0])}–${pct(r.ci[1])})`,
+    }));
+    const plot = curvePlot(stored, { yLabel: 'Accuracy', percent: true, yDomain: [0, 1], retentions: RETENTIONS, color: methodColor, emphasis: want.method, references: referencesFor('accuracy', 'all'), extra: live, height: 300 });
+    plot.dataset.testid = 'live-plot';
+    plot.dataset.livePoints = String(live.length);
+    chart.replaceChildren(asFigure(plot, `${methodName(want.method)}: stored accuracy curve with its band, and ${live.length} live run(s) as rings with their intervals.`));
+    table.update(['Method', 'Kept', 'Questions', 'Accuracy', '95 % CI', 'All tokens, same questions', `Stored (${VQA.questions} questions)`],
+      runs.map((r) => [methodName(r.method), `${resultRow(r.method, r.retention)?.kept ?? '?'} (${pct(r.retention)})`, String(r.questions), pct(r.accuracy), `${pct(r.ci[0])}–${pct(r.ci[1])}`, pct(r.fullAccuracy), pct(resultRow(r.method, r.retention)?.accuracy ?? null)]));
+  };
+
+  const setRunning = (running: boolean): void => {
+    runButton.disabled = running;
+    cancelButton.disabled = !running;
+    root.dataset.running = String(running);
+  };
+
+  const onReply = (m: LiveReply): void => {
+    if (m.type === 'model') {
+      if (m.status.phase === 'loading') {
+        const { loaded, total, cached } = m.status;
+        progress.removeAttribute('value');
+        status.textContent = `Loading TinyVLM${cached ? ' from this device’s cache' : ''}: ${(loaded / 1e6).toFixed(1)}${total === null ? '' : ` of ${(total / 1e6).toFixed(1)}`} MB`;
+      }
+      if (m.status.phase === 'failed') status.textContent = `TinyVLM could not load: ${m.status.message}`;
+      return;
+    }
+    if (m.type === 'progress') {
+      progress.value = m.scenes / m.of;
+      status.textContent = `${m.scenes} of ${m.of} scenes, ${m.questions} questions: ${pct(m.correct / Math.max(1, m.questions))} right so far`;
+      return;
+    }
+    setRunning(false);
+    if (m.type === 'cancelled') { status.textContent = 'Cancelled.'; progress.value = 0; }
+    if (m.type === 'error') status.textContent = `The run failed: ${m.message}`;
+    if (m.type === 'done' && pending !== null) {
+      const { mean, ci } = meanWithInterval(m.correct);
+      runs.push({ ...pending, questions: m.correct.length, accuracy: mean, ci, fullAccuracy: m.fullCorrect.reduce((a, b) => a + b, 0) / Math.max(1, m.fullCorrect.length) });
+      status.textContent = `Done: ${pct(mean)} on ${m.correct.length} questions (95 % CI ${pct(ci[0])}–${pct(ci[1])}).`;
+      draw();
+    }
+    pending = null;
+  };
+
+  const start = (): void => {
+    worker ??= new Worker(new URL('./live-eval.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<LiveReply>) => onReply(e.data);
+    worker.onerror = (e) => { e.preventDefault(); onReply({ type: 'error', message: e.message || 'the worker stopped' }); worker?.terminate(); worker = null; };
+    pending = { method: want.method, retention: want.retention, seeds: randomTestSeeds(want.scenes) };
+    progress.value = 0;
+    status.textContent = 'Starting…';
+    setRunning(true);
+    worker.postMessage({ type: 'run', ...pending });
+  };
+
+  const methodSelect = select('Method', RESULT_METHODS.map((id) => ({ value: id, label: methodName(id) })), want.method, (v) => { want.method = v; draw(); });
+  const budgetSelect = select('Budget', RETENTIONS.filter((r) => r < 1).map((r) => ({ value: String(r), label: `${resultRow('tops', r)?.kept ?? Math.round(196 * r)} tokens (${pct(r)})` })), String(want.retention), (v) => { want.retention = Number(v); });
+  const countSelect = select('Scenes', SCENE_COUNTS.map((c) => ({ value: String(c), label: `${c} (≈ ${4 * c} questions)` })), String(want.scenes), (v) => { want.scenes = Number(v); });
+  const runButton = button('Run', start, { title: 'Run this method and budget on random test scenes' });
+  const cancelButton = button('Cancel', () => worker?.postMessage({ type: 'cancel' }), { title: 'Cancel the running evaluation' });
+  runButton.dataset.testid = 'live-run';
+  cancelButton.dataset.testid = 'live-cancel';
+  setRunning(false);
+  draw();
+  dataReady();
+  const provenance = document.createElement('p');
+  provenance.className = 'tl-provenance';
+  provenance.textContent = `Stored curve: ${provenanceText(VQA_FILE, VQA.provenance)}`;
+  body.append(
+    controlRow('Live evaluation', methodSelect.element, budgetSelect.element, countSelect.element, runButton, cancelButton),
+    box('tl-live-progress', progress, status), chart, table.element, provenance,
+    exportBar({
+      name: 'tops-lab-live-runs',
+      figure: () => chart.querySelector('svg')!,
+      data: () => ({
+        meta: { stored: VQA_FILE, provenance: VQA.provenance, bootstrap: DEFAULT_BOOTSTRAP },
+        rows: runs.map((r) => ({ method: r.method, retention: r.retention, questions: r.questions, accuracy: r.accuracy, low: r.ci[0], high: r.ci[1], fullAccuracy: r.fullAccuracy, seeds: r.seeds.join(' ') })),
+      }),
+    }),
+  );
+}
