@@ -9,6 +9,7 @@ import { exportBar } from '../shared/export.ts';
 import { asFigure } from '../shared/plot-figure.ts';
 import { box, widgetBody, type MountContext } from '../shared/widget.ts';
 import { RETENTIONS, TYPES, VQA, VQA_FILE, pct, pp, provenanceText } from './bench-data.ts';
+import { provenanceLine } from './provenance-line.ts';
 import { curvePlot, type CurvePoint } from './curve-plot.ts';
 import { readMetric, referencesFor } from './metric-choice.ts';
 import { linkedTable, type TableRow } from './results-table.ts';
@@ -73,9 +74,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
   }));
   draw();
   dataReady();
-  const provenance = document.createElement('p');
-  provenance.className = 'tl-provenance';
-  provenance.textContent = provenanceText(VQA_FILE, VQA.provenance);
+  const provenance = provenanceLine(provenanceText(VQA_FILE, VQA.provenance));
   body.append(
     controlRow('Questions', typeSelect.element), legend, chart, tableBox, provenance,
     exportBar({

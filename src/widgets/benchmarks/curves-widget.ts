@@ -9,6 +9,7 @@ import { exportBar } from '../shared/export.ts';
 import { asFigure } from '../shared/plot-figure.ts';
 import { box, widgetBody, type MountContext } from '../shared/widget.ts';
 import { FULL, RESULT_METHODS, RETENTIONS, TYPES, VQA, VQA_FILE, methodColor, methodName, provenanceText, resultRow } from './bench-data.ts';
+import { provenanceLine } from './provenance-line.ts';
 import { curvePlot, type CurvePoint } from './curve-plot.ts';
 import { playgroundLink } from './links.ts';
 import { METRIC_CHOICES, readMetric, referencesFor, type MetricKey } from './metric-choice.ts';
@@ -67,9 +68,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
 
   draw();
   dataReady();
-  const provenance = document.createElement('p');
-  provenance.className = 'tl-provenance';
-  provenance.textContent = provenanceText(VQA_FILE, VQA.provenance);
+  const provenance = provenanceLine(provenanceText(VQA_FILE, VQA.provenance));
   body.append(
     controlRow('Figure and questions', metricSelect.element, typeSelect.element),
     controlRow('Methods', ...toggles.map((t) => t.element)),

@@ -12,6 +12,7 @@ import { asFigure } from '../shared/plot-figure.ts';
 import { dataTable } from '../shared/table.ts';
 import { box, widgetBody, type MountContext } from '../shared/widget.ts';
 import { RESULT_METHODS, RETENTIONS, VQA, VQA_FILE, methodColor, methodName, pct, provenanceText, resultRow } from './bench-data.ts';
+import { provenanceLine } from './provenance-line.ts';
 import { curvePlot, type CurvePoint } from './curve-plot.ts';
 import type { LiveReply } from './live-protocol.ts';
 import { referencesFor } from './metric-choice.ts';
@@ -121,9 +122,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
   setRunning(false);
   draw();
   dataReady();
-  const provenance = document.createElement('p');
-  provenance.className = 'tl-provenance';
-  provenance.textContent = `Stored curve: ${provenanceText(VQA_FILE, VQA.provenance)}`;
+  const provenance = provenanceLine(`Stored curve: ${provenanceText(VQA_FILE, VQA.provenance)}`);
   body.append(
     controlRow('Live evaluation', methodSelect.element, budgetSelect.element, countSelect.element, runButton, cancelButton),
     box('tl-live-progress', progress, status), chart, table.element, provenance,

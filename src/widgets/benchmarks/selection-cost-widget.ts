@@ -11,6 +11,7 @@ import { asFigure } from '../shared/plot-figure.ts';
 import { dataTable } from '../shared/table.ts';
 import { box, widgetBody, type MountContext } from '../shared/widget.ts';
 import { RESULT_METHODS, RETENTIONS, methodColor, methodName, provenanceText } from './bench-data.ts';
+import { provenanceLine } from './provenance-line.ts';
 import { CORE, CORE_FILE, GPU, GPU_FILE, TEXT_TOKENS, flopsAt } from './cost-data.ts';
 
 interface Line { method: string; backend: string; n: number; ms: number; series: string }
@@ -66,9 +67,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
   const kSelect = select('Budget k', shares.map((s) => ({ value: String(s), label: `${(100 * s).toFixed(1)} % of N` })), String(want.share), (v) => { want.share = Number(v); draw(); });
   draw();
   dataReady();
-  const provenance = document.createElement('p');
-  provenance.className = 'tl-provenance';
-  provenance.textContent = `${provenanceText(CORE_FILE, { commit: CORE.commit, date: CORE.date, node: CORE.machine.node, machine: `${CORE.machine.cpu} × ${CORE.machine.cores}` })} ${provenanceText(GPU_FILE, GPU.provenance)} ${GPU.note}.`;
+  const provenance = provenanceLine(`${provenanceText(CORE_FILE, { commit: CORE.commit, date: CORE.date, node: CORE.machine.node, machine: `${CORE.machine.cpu} × ${CORE.machine.cores}` })} ${provenanceText(GPU_FILE, GPU.provenance)} ${GPU.note}.`);
   body.append(
     controlRow('Timing settings', dSelect.element, kSelect.element), chart, timeTable.element, flopsTable.element, provenance,
     exportBar({
