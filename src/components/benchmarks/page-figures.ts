@@ -43,14 +43,20 @@ export function bestBaseline(retention: number): ResultRow {
   return BASELINES.map((b) => row(b, retention)).reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
 }
 
+/** Ablation variants that switch one principle off, in the order the page names them. */
+export const OFF_VARIANTS = [
+  { id: 'no-relevance', principle: 'Task Relevance' },
+  { id: 'no-coverage', principle: 'Information Coverage' },
+  { id: 'no-diversity', principle: 'Semantic Diversity' },
+] as const;
+
 export interface Goal { statement: string; met: boolean; detail: string }
 
 export function goals(): Goal[] {
   const headline = row('tops', HEADLINE_RETENTION);
   const lagging = GOAL_RETENTIONS.flatMap((r) => behind(r).map((b) => ({ ...b, retention: r })));
   const ablation = VQA.ablation;
-  const offVariants = ['no-relevance', 'no-coverage', 'no-diversity'];
-  const costs = offVariants.map((v) => {
+  const costs = OFF_VARIANTS.map(({ id: v }) => {
     const cs = ablation?.costs.filter((c) => c.variant === v && c.retention < 1) ?? [];
     const worst = cs.reduce<(typeof cs)[number] | null>((a, c) => (a === null || c.difference > a.difference ? c : a), null);
     return { variant: v, worst, significant: cs.some((c) => c.ci[0] > 0) };
@@ -82,13 +88,6 @@ export function marginOverBest(retention: number): { baseline: string; differenc
   const c = comparison(best.method, retention);
   return { baseline: best.method, difference: c.difference, ci: c.ci };
 }
-
-/** Ablation variants that switch one principle off, in the order the page names them. */
-export const OFF_VARIANTS = [
-  { id: 'no-relevance', principle: 'Task Relevance' },
-  { id: 'no-coverage', principle: 'Information Coverage' },
-  { id: 'no-diversity', principle: 'Semantic Diversity' },
-] as const;
 
 /**
  * Per question type, accuracy of TOPS with all three principles minus accuracy with one switched
