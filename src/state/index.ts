@@ -3,7 +3,7 @@
 export * from './types.ts';
 export { FIELDS, METHOD_OPTIONS, PRINCIPLES, SWEEP_METRICS, DEFAULT_K, fieldByKey } from './schema.ts';
 export type { ChoiceOption, Control, Field } from './field.ts';
-export { parseState, writeState, defaultState } from './url.ts';
+export { parseState, writeState, defaultState, readAddress } from './url.ts';
 export { PRESETS, findPreset, type Preset } from './presets.ts';
 export { describeScene, defaultQuestion } from './scene-choice.ts';
 export { encodeScene, decodeScene, MAX_SEED } from './scene-code.ts';

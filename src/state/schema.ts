@@ -5,6 +5,7 @@ import { LLM_SHAPES, METHODS } from '../core/index.ts';
 import { PATCH_COUNT, type QuestionSpec } from '../scenes/index.ts';
 import { choiceField, numberField, toggleField, type ChoiceOption, type Field } from './field.ts';
 import { PRESETS } from './presets.ts';
+import { paramDefault } from './versions.ts';
 import { decodeQuestion, encodeQuestion } from './question-code.ts';
 import { defaultQuestion } from './scene-choice.ts';
 import { decodeScene, encodeScene } from './scene-code.ts';
@@ -53,15 +54,18 @@ const questionField: Field<QuestionSpec> = {
   relevant: () => true,
 };
 
-const paramFields: Field<number>[] = METHODS.flatMap((m) => Object.entries(m.params).map(([name, spec]) => numberField(
-  {
-    key: `${m.id}.${name}`, label: spec.label,
-    get: (s) => s.params[m.id][name],
-    set: (s, v) => { (s.params[m.id] ??= {})[name] = v; },
-    relevant: (s) => usesMethod(s, m.id),
-  },
-  spec, spec.default,
-)));
+const paramFields: Field<number>[] = METHODS.flatMap((m) => Object.entries(m.params).map(([name, spec]): Field<number> => ({
+  ...numberField(
+    {
+      key: `${m.id}.${name}`, label: spec.label,
+      get: (s) => s.params[m.id][name],
+      set: (s, v) => { (s.params[m.id] ??= {})[name] = v; },
+      relevant: (s) => usesMethod(s, m.id),
+    },
+    spec, spec.default,
+  ),
+  fallback: (s) => paramDefault(s.v, m.id, name, spec.default),
+})));
 
 const principleFields: Field<boolean>[] = PRINCIPLES.map((p) => toggleField(
   {

@@ -1,8 +1,11 @@
 import type { Params } from '../core/index.ts';
 import type { QuestionSpec, SceneDescription } from '../scenes/index.ts';
 
-/** The permalink format this code writes; parsing reads this version (and, later, older ones). */
-export const STATE_VERSION = 1;
+/** The permalink format this code writes; parsing also reads every older one (see versions.ts). */
+export const STATE_VERSION = 2;
+
+/** A link format this code reads. */
+export type StateVersion = 1 | typeof STATE_VERSION;
 
 /** Where the image comes from: a named preset, a sampled seed, or an edited description. */
 export type SceneChoice =
@@ -32,7 +35,8 @@ export interface ViewOptions {
 
 /** Everything a permalink reproduces. */
 export interface ExperimentState {
-  v: typeof STATE_VERSION;
+  /** The link format the state was read as: it decides what an omitted parameter means. */
+  v: StateVersion;
   scene: SceneChoice;
   question: QuestionSpec;
   /** An id of core METHODS. */

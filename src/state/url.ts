@@ -3,7 +3,8 @@
 // ever more than data (the page shows notices as text only).
 import { METHODS } from '../core/index.ts';
 import { FIELDS } from './schema.ts';
-import { STATE_VERSION, type ExperimentState, type ParsedState, type StateNotice } from './types.ts';
+import { STATE_VERSION, type ExperimentState, type ParsedState, type StateNotice, type StateVersion } from './types.ts';
+import { linkVersion } from './versions.ts';
 
 const VERSION_KEY = 'v';
 const SHOWN_CHARS = 40; // a notice quotes at most this much of what the link said
@@ -12,9 +13,9 @@ const SHOWN_UNKNOWN = 5;
 const quote = (text: string): string => JSON.stringify(text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text);
 
 /** Every row overwrites its part of this skeleton while a link is read. */
-function skeleton(): ExperimentState {
+function skeleton(v: StateVersion): ExperimentState {
   return {
-    v: STATE_VERSION, scene: { kind: 'seed', seed: 0 }, question: { type: 'exist', color: 'red', shape: 'circle' },
+    v, scene: { kind: 'seed', seed: 0 }, question: { type: 'exist', color: 'red', shape: 'circle' },
     method: '', compare: '', params: Object.fromEntries(METHODS.map((m) => [m.id, {}])),
     principles: { relevance: true, coverage: true, diversity: true }, k: 0, backend: 'auto',
     view: { overlay: 'kept', truth: true, sweep: 'coverage', llm: '' },
@@ -25,11 +26,13 @@ function skeleton(): ExperimentState {
 export function parseState(search: string): ParsedState {
   const query = new URLSearchParams(search);
   const notices: StateNotice[] = [];
-  const version = query.get(VERSION_KEY);
-  if (version !== null && version !== String(STATE_VERSION)) {
-    notices.push({ field: VERSION_KEY, kind: 'version', message: `This link says format version ${quote(version)}; this page reads version ${STATE_VERSION}, so the link was read as version ${STATE_VERSION}.` });
+  const given = query.get(VERSION_KEY);
+  let version = linkVersion(given);
+  if (version === null) {
+    version = STATE_VERSION;
+    notices.push({ field: VERSION_KEY, kind: 'version', message: `This link says format version ${quote(given ?? '')}; this page reads versions 1 to ${STATE_VERSION}, so the link was read as version ${STATE_VERSION}.` });
   }
-  const state = skeleton();
+  const state = skeleton(version);
   for (const field of FIELDS) {
     const given = query.getAll(field.key);
     if (given.length > 1) {
@@ -63,7 +66,7 @@ export function parseState(search: string): ParsedState {
 
 /** The query string (without "?") that reproduces `state`: every relevant field, plus any changed one. */
 export function writeState(state: ExperimentState): string {
-  const defaults = skeleton();
+  const defaults = skeleton(STATE_VERSION);
   const parts = [`${VERSION_KEY}=${STATE_VERSION}`];
   for (const field of FIELDS) {
     const value = field.encode(field.get(state));
@@ -74,7 +77,15 @@ export function writeState(state: ExperimentState): string {
   return parts.join('&');
 }
 
-/** The state a fresh page starts with. */
+/** The state a fresh page starts with: the current version's defaults. */
 export function defaultState(): ExperimentState {
-  return parseState('').state;
+  return parseState(`${VERSION_KEY}=${STATE_VERSION}`).state;
+}
+
+/**
+ * The state a page opened at `search` shows. An address without a query is a fresh page, not a
+ * link (a query without `v` is a version 1 link), so it starts from the current defaults.
+ */
+export function readAddress(search: string): ParsedState {
+  return search === '' ? { state: defaultState(), notices: [] } : parseState(search);
 }

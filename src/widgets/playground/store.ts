@@ -1,7 +1,7 @@
 // The playground's one source of truth: the ExperimentState, mirrored in the page URL. A drag
 // makes one history entry (pushed on its first move, replaced while it continues, settled on
 // release); a click or a typed value makes one entry; Back and Forward restore states.
-import { parseState, writeState, type ExperimentState, type StateNotice } from '../../state/index.ts';
+import { readAddress, writeState, type ExperimentState, type StateNotice } from '../../state/index.ts';
 
 /** `live`: a value still moving (a drag); `final`: the value the reader settled on. */
 export type Commit = 'live' | 'final';
@@ -20,7 +20,7 @@ export interface Store {
 }
 
 export function createStore(win: Window = window): Store {
-  let { state, notices } = parseState(win.location.search);
+  let { state, notices } = readAddress(win.location.search);
   let gestureOpen = false; // a history entry was pushed for the drag now in progress
   const listeners: Listener[] = [];
   const emit = (): void => { for (const l of listeners) l(state, notices); };
@@ -41,7 +41,7 @@ export function createStore(win: Window = window): Store {
   };
 
   win.addEventListener('popstate', () => {
-    ({ state, notices } = parseState(win.location.search));
+    ({ state, notices } = readAddress(win.location.search));
     gestureOpen = false;
     emit();
   });
