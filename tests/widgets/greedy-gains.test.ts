@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { prepare, prune } from '../../src/core/index.ts';
+import { cloudInput, SMALL_CLUSTER } from '../../src/widgets/cloud/cloud-data.ts';
+import { DEFAULT_INSTRUCTION, defaultCloud } from '../../src/widgets/cloud/cloud-session.ts';
 import { gainRows, traceRows } from '../../src/widgets/greedy/gains.ts';
+import { describeOpening, GREEDY_K, walkthrough } from '../../src/widgets/greedy/walkthrough.ts';
 import { PRINCIPLES } from '../../src/widgets/principle/principles.ts';
 
 describe('greedy trace rows', () => {
@@ -15,4 +19,24 @@ test('each principle alone switches the other two TOPS terms off', () => {
   expect(PRINCIPLES.relevance.params).toMatchObject({ alpha: 1, beta: 0, gamma: 0 });
   expect(PRINCIPLES.coverage.params).toMatchObject({ alpha: 0, beta: 1, gamma: 0 });
   expect(PRINCIPLES.diversity.params).toMatchObject({ alpha: 0, beta: 0, gamma: 1 });
+});
+
+describe('the objective page\'s walkthrough sentence', () => {
+  test('follows the trace: the asked-about object first when relevance weighs as much as the rest', () => {
+    const even = { alpha: 1, beta: 1, gamma: 1, lambda: 0.5 };
+    const w = walkthrough(even);
+    expect(w.askedPick).toBe(1);
+    expect(describeOpening(w, even)).toContain('the first pick lands on the small object');
+  });
+
+  test('and later, at the pick the engine made, when relevance weighs little', () => {
+    const light = { alpha: 0.25, beta: 2, gamma: 2, lambda: 0 };
+    const w = walkthrough(light);
+    const { order } = prune('tops', prepare(cloudInput(defaultCloud(), DEFAULT_INSTRUCTION)), GREEDY_K, light);
+    const cloud = defaultCloud();
+    const first = Array.from(order!).findIndex((i) => cloud.tokens[i].cluster === SMALL_CLUSTER) + 1;
+    expect(w.askedPick).toBe(first);
+    expect(first).toBeGreaterThan(1);
+    expect(describeOpening(w, light)).toContain(`only at pick ${first}`);
+  });
 });

@@ -14,6 +14,7 @@ import { asFigure } from '../shared/plot-figure.ts';
 import { latestOnly } from '../shared/latest.ts';
 import { box, errorReporter, widgetBody, type MountContext } from '../shared/widget.ts';
 import { gainRows, TERMS, traceRows } from './gains.ts';
+import { GREEDY_K } from './walkthrough.ts';
 
 const PLAY_INTERVAL_MS = 700;
 const TERM_COLOURS = ['var(--tl-relevance)', 'var(--tl-coverage)', 'var(--tl-diversity)'];
@@ -21,7 +22,7 @@ const TERM_COLOURS = ['var(--tl-relevance)', 'var(--tl-coverage)', 'var(--tl-div
 export async function mount(root: HTMLElement, { dataReady }: MountContext): Promise<void> {
   const cloud = defaultCloud();
   const params: Params = resolveParams(getMethod('tops'));
-  const want = { instruction: DEFAULT_INSTRUCTION as Point, k: 12 };
+  const want = { instruction: DEFAULT_INSTRUCTION as Point, k: GREEDY_K };
   const prepareFor = cachedPrepare();
   let state: CloudState;
   let pruned: Pruned;
