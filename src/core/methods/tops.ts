@@ -30,11 +30,13 @@ export const tops: MethodSpec = {
   name: 'TOPS',
   summary: 'Relevant, covering and diverse tokens: greedy on α·relevance + β·coverage + γ·diversity.',
   citation: 'Wang et al., TOPS: First-Principles Visual Token Pruning via Constructing Token Optimal Preservation Sets, arXiv:2606.27161 (2026). Objective: TOPS Lab formalization.',
+  // Defaults: what tune:tops chose on TinyVLM's validation split (src/data/benchmarks/tune-tops.json);
+  // tests/evaluation/tuned-defaults.test.ts keeps the two in step.
   params: {
-    alpha: { label: 'α relevance', description: 'Weight of Task Relevance', default: 1, min: 0, max: 4, step: 0.05 },
-    beta: { label: 'β coverage', description: 'Weight of Information Coverage', default: 1, min: 0, max: 4, step: 0.05 },
-    gamma: { label: 'γ diversity', description: 'Weight of Semantic Diversity', default: 1, min: 0, max: 4, step: 0.05 },
-    lambda: { label: 'λ coverage focus', description: 'How much coverage is weighted toward relevant tokens', default: 0.5, min: 0, max: 1, step: 0.05 },
+    alpha: { label: 'α relevance', description: 'Weight of Task Relevance', default: 0.25, min: 0, max: 4, step: 0.05 },
+    beta: { label: 'β coverage', description: 'Weight of Information Coverage', default: 2, min: 0, max: 4, step: 0.05 },
+    gamma: { label: 'γ diversity', description: 'Weight of Semantic Diversity', default: 2, min: 0, max: 4, step: 0.05 },
+    lambda: { label: 'λ coverage focus', description: 'How much coverage is weighted toward relevant tokens', default: 0, min: 0, max: 1, step: 0.05 },
   },
   needs: [],
   needsFor: (q: Params): Need[] => (q.alpha > 0 || (q.beta > 0 && q.lambda > 0) ? ['text'] : []),

@@ -8,9 +8,14 @@ export interface Panel {
   rule: string;
 }
 
+const topsDefaults = resolveParams(getMethod('tops'));
+
 export const FAILURE_PANELS: readonly Panel[] = [
   { name: 'Attention only', method: 'fastervlm', params: {}, rule: 'FasterVLM: top-k by [CLS] attention' },
   { name: 'Diversity only', method: 'divprune', params: {}, rule: 'DivPrune: each pick farthest from those kept' },
   { name: 'Relevance only', method: 'tops', params: { alpha: 1, beta: 0, gamma: 0 }, rule: 'Top-k by relevance r (TOPS, α only)' },
-  { name: 'TOPS', method: 'tops', params: resolveParams(getMethod('tops')), rule: 'TOPS defaults: α = β = γ = 1, λ = 0.5' },
+  {
+    name: 'TOPS', method: 'tops', params: topsDefaults,
+    rule: `TOPS defaults: α = ${topsDefaults.alpha}, β = ${topsDefaults.beta}, γ = ${topsDefaults.gamma}, λ = ${topsDefaults.lambda}`,
+  },
 ];
