@@ -24,6 +24,8 @@ export function row(method: string, retention: number): ResultRow {
 
 export const interval = (ci: [number, number] | null): string => (ci === null ? '' : `${pct(ci[0])} – ${pct(ci[1])}`);
 export const ppInterval = (ci: [number, number]): string => `${pp(ci[0])} to ${pp(ci[1])}`;
+/** The size of a difference in points, without claiming a precision the rounding hides. */
+export const points = (v: number): string => (Math.abs(100 * v) < 0.05 ? 'less than 0.1' : Math.abs(100 * v).toFixed(1));
 
 export function comparison(baseline: string, retention: number): Comparison {
   const c = VQA.comparisons.find((x) => x.baseline === baseline && x.retention === retention);
@@ -72,7 +74,7 @@ export function goals(): Goal[] {
       met: lagging.length === 0,
       detail: lagging.length === 0
         ? 'TOPS is at or above every baseline at all three budgets (point estimates; intervals in the table below)'
-        : `behind at ${lagging.map((l) => `${pct(l.retention)}: ${methodName(l.baseline)} by ${pp(-l.difference).slice(1)} points${l.significant ? ' (interval excludes 0)' : ' (interval includes 0)'}`).join('; ')}`,
+        : `behind at ${lagging.map((l) => `${pct(l.retention)}: ${methodName(l.baseline)} by ${points(l.difference)} points${l.significant ? ' (interval excludes 0)' : ' (interval includes 0)'}`).join('; ')}`,
     },
     {
       statement: 'Switching off each principle costs accuracy at some budget',
@@ -99,6 +101,11 @@ export function principleCostByType(variant: string, retention: number): Record<
   const off = rows.find((r) => r.variant === variant && r.retention === retention);
   if (all === undefined || off === undefined) throw new Error(`the committed ablation has no ${variant} at retention ${retention}`);
   return Object.fromEntries(Object.keys(all.byType).map((t) => [t, all.byType[t].accuracy - off.byType[t].accuracy]));
+}
+
+/** The question type TinyVLM answers least well with all tokens. */
+export function weakestType(): string {
+  return Object.entries(VQA.full.byType).reduce((a, b) => (b[1].accuracy < a[1].accuracy ? b : a))[0];
 }
 
 /** The smallest budget of the ablation: where switching principles off shows most. */

@@ -10,7 +10,7 @@ export default function quickStart(print: Print): void {
   const text = new Float32Array([0, 0.1, 1]); // one instruction token in the same space
   const p = prepare({ features, n: 6, d: 3, text });
 
-  const result = prune('tops', p, 3); // default weights α = β = γ = 1, λ = 0.5
+  const result = prune('tops', p, 3); // the default weights, tuned on TinyVLM (see Benchmarks)
   print('kept', result.kept, 'in pick order', result.order);
   print('relevance r', p.relevance);
   print(metrics(p, result.kept));
