@@ -14,4 +14,9 @@ export default function quickStart(print: Print): void {
   print('kept', result.kept, 'in pick order', result.order);
   print('relevance r', p.relevance);
   print(metrics(p, result.kept));
+
+  // The defaults weigh relevance lightly (α = 0.25), so they spread the budget first; weigh the
+  // instruction more and token 5 is kept.
+  const asked = prune('tops', p, 3, { alpha: 2 });
+  print('α = 2: kept', asked.kept, 'in pick order', asked.order);
 }
