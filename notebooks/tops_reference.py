@@ -3,7 +3,7 @@ way one would in PyTorch (dense tensor ops per step), as a speed and correctness
 the TypeScript engine. Reads features from files written by `npm run bench:core`.
 
 Usage: python notebooks/tops_reference.py --features F.f32 --text T.f32 --n N --d D --m M --k K
-         [--alpha 1 --beta 1 --gamma 1 --lambda_ 0.5 --repeats 5]
+         --alpha A --beta B --gamma G --lambda_ L [--repeats 5]
 Prints one JSON line: {"prepareMs", "pruneMs", "kept"} (median ms over repeats).
 """
 import argparse
@@ -75,8 +75,9 @@ def main():
         ap.add_argument(f"--{name}", required=True)
     for name in ("n", "d", "m", "k"):
         ap.add_argument(f"--{name}", type=int, required=True)
-    for name, default in (("alpha", 1.0), ("beta", 1.0), ("gamma", 1.0), ("lambda_", 0.5)):
-        ap.add_argument(f"--{name}", type=float, default=default)
+    # No defaults: the caller passes the engine's, so the two can never silently disagree.
+    for name in ("alpha", "beta", "gamma", "lambda_"):
+        ap.add_argument(f"--{name}", type=float, required=True)
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--threads", type=int, default=2)
     a = ap.parse_args()

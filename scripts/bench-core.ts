@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { METHODS, prepare, prune } from '../src/core/index.ts';
+import { METHODS, getMethod, prepare, prune, resolveParams } from '../src/core/index.ts';
 import { gitCommit } from './provenance.ts';
 import { syntheticTokens } from './synthetic-tokens.ts';
 
@@ -72,6 +72,7 @@ if (!args.includes('--no-torch')) {
     console.log('\nPyTorch comparison skipped: run `bash notebooks/setup.sh` to build notebooks/.venv.');
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'bench-core-'));
+    const weights = resolveParams(getMethod('tops'));
     for (const [n, d, k] of quick ? [[576, 768, 192]] : [[576, 768, 192], [2880, 1024, 640]]) {
       const s = syntheticTokens(n, d, 7);
       writeFileSync(join(dir, 'f.f32'), s.features);
@@ -84,12 +85,13 @@ if (!args.includes('--no-torch')) {
         const out = JSON.parse(execFileSync(python, [
           'notebooks/tops_reference.py', '--features', join(dir, 'f.f32'), '--text', join(dir, 't.f32'),
           '--n', `${n}`, '--d', `${d}`, '--m', `${s.m}`, '--k', `${k}`, '--repeats', `${repeats}`, '--threads', `${threads}`,
+          '--alpha', `${weights.alpha}`, '--beta', `${weights.beta}`, '--gamma', `${weights.gamma}`, '--lambda_', `${weights.lambda}`,
         ], { encoding: 'utf8' }));
         const identical = JSON.stringify(out.kept) === JSON.stringify(Array.from(res.value.kept));
         torchRows.push({ n, d, k, threads, tsPrepareMs: p.ms, tsPruneMs: res.ms, torchPrepareMs: out.prepareMs, torchPruneMs: out.pruneMs, identical });
       }
     }
-    console.log('\nTOPS (α=β=γ=1, λ=0.5) vs PyTorch CPU, median ms; ratio = TypeScript total / PyTorch total');
+    console.log(`\nTOPS (defaults: α=${weights.alpha}, β=${weights.beta}, γ=${weights.gamma}, λ=${weights.lambda}) vs PyTorch CPU, median ms; ratio = TypeScript total / PyTorch total`);
     console.log('  N     D     k     threads  TS prep  TS prune  torch prep  torch prune  ratio(total)  same kept');
     for (const r of torchRows) {
       const ratio = (r.tsPrepareMs + r.tsPruneMs) / (r.torchPrepareMs + r.torchPruneMs);
