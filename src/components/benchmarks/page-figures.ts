@@ -103,6 +103,15 @@ export function principleCostByType(variant: string, retention: number): Record<
   return Object.fromEntries(Object.keys(all.byType).map((t) => [t, all.byType[t].accuracy - off.byType[t].accuracy]));
 }
 
+/**
+ * Baselines that answer one question type better than TOPS at a budget, with 95 % intervals that
+ * do not overlap (a conservative test: the per-type rows carry no paired interval).
+ */
+export function clearlyAheadOn(type: string, retention: number): ResultRow[] {
+  const tops = row('tops', retention).byType[type];
+  return BASELINES.map((b) => row(b, retention)).filter((r) => r.byType[type].ci.accuracy[0] > tops.ci.accuracy[1]);
+}
+
 /** The question type TinyVLM answers least well with all tokens. */
 export function weakestType(): string {
   return Object.entries(VQA.full.byType).reduce((a, b) => (b[1].accuracy < a[1].accuracy ? b : a))[0];
