@@ -38,7 +38,9 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('at %s width', (viewport
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
     expect(await layoutShift(page)).toBeLessThan(0.1);
-    await page.screenshot({ path: `${SHOTS}/${routeName(route)}-${viewport}.png`, fullPage: true });
+    // A full-page capture of a tall page waits for SwiftShader to raster it all; on a loaded CI
+    // machine that has once taken longer than Playwright's 30 s default.
+    await page.screenshot({ path: `${SHOTS}/${routeName(route)}-${viewport}.png`, fullPage: true, timeout: 60_000 });
     await page.close();
   });
 });
