@@ -32,8 +32,8 @@ export interface TuneReport {
 
 /**
  * A grid winner replaces the defaults only when its paired 95 % interval over them excludes 0:
- * a smaller difference is noise on the validation split, and new defaults change what every link
- * without explicit weights means.
+ * a smaller difference is noise on the validation split, and new defaults need a new link format
+ * version (src/state/versions.ts) so that older links keep their weights.
  */
 export const ADOPTION_RULE = 'The best setting replaces the defaults only if its paired 95 % bootstrap interval of gain over them lies above 0.';
 

@@ -1,5 +1,6 @@
 /** The four selections the failure-mode figures compare, on the toy cloud and on real scenes. */
 import { getMethod, resolveParams, type Params } from '../../core/index.ts';
+import { weightsText } from '../shared/weights.ts';
 
 export interface Panel {
   name: string;
@@ -16,6 +17,6 @@ export const FAILURE_PANELS: readonly Panel[] = [
   { name: 'Relevance only', method: 'tops', params: { alpha: 1, beta: 0, gamma: 0 }, rule: 'Top-k by relevance r (TOPS, α only)' },
   {
     name: 'TOPS', method: 'tops', params: topsDefaults,
-    rule: `TOPS defaults: α = ${topsDefaults.alpha}, β = ${topsDefaults.beta}, γ = ${topsDefaults.gamma}, λ = ${topsDefaults.lambda}`,
+    rule: `TOPS defaults: ${weightsText(topsDefaults)}`,
   },
 ];

@@ -6,6 +6,7 @@
 import { getMethod, prepare, prune, resolveParams, type Params } from '../../core/index.ts';
 import { askedCluster, cloudInput } from '../cloud/cloud-data.ts';
 import { DEFAULT_INSTRUCTION, defaultCloud } from '../cloud/cloud-session.ts';
+import { weightsText } from '../shared/weights.ts';
 
 /** The budget the step-through starts with. */
 export const GREEDY_K = 12;
@@ -32,7 +33,7 @@ export function walkthrough(params: Params = resolveParams(getMethod('tops')), k
 
 /** The opening of the walkthrough as a sentence. */
 export function describeOpening(w: Walkthrough, weights: Params): string {
-  const set = `α = ${weights.alpha}, β = ${weights.beta}, γ = ${weights.gamma}`;
+  const set = weightsText(weights, ['alpha', 'beta', 'gamma']);
   if (w.askedPick === 1) {
     return `With the defaults (${set}), the first pick lands on the ${w.askedLabel} the instruction points at: its full relevance and a full diversity residual outweigh its modest coverage.`;
   }
