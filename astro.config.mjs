@@ -46,6 +46,8 @@ function onnxRuntimeAssets() {
 
 export default defineConfig({
   site: 'http://localhost:4321',
+  // The engine's worker imports the model runtime on demand: ES-module workers can split chunks.
+  vite: { worker: { format: 'es' } },
   markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
   integrations: [
     starlight({

@@ -1,12 +1,13 @@
 // The evaluation loop of bench:vqa and tune:tops: every scene is encoded once, every question is
 // answered once with all visual tokens, then once per setting with the kept tokens only
-// (src/evaluation/question-eval.ts). With jobs > 1 the seed range is cut into contiguous parts,
+// (src/evaluation/question-eval.ts, through the one experiment session of src/runtime). With jobs > 1 the seed range is cut into contiguous parts,
 // one worker thread each; results come back in seed order, so the output does not depend on jobs.
 
 import { Worker } from 'node:worker_threads';
 import type { EvalConfig } from '../src/evaluation/configs.ts';
 import { evaluateSample, type QuestionResult } from '../src/evaluation/question-eval.ts';
-import type { Instruction, TinyVlm } from '../src/models/index.ts';
+import type { TinyVlm } from '../src/models/index.ts';
+import { cpuSession } from '../src/runtime/session.ts';
 import { generateSample, type SeedRange } from '../src/scenes/index.ts';
 import { loadModelFromDisk } from './node-model.ts';
 import { chanceLevels } from './vqa-tally.ts';
@@ -37,10 +38,11 @@ export interface Evaluation {
 
 /** One contiguous seed range in this thread; `onScene` after each scene. */
 export async function evaluateRange(model: TinyVlm, plan: Omit<EvalPlan, 'modelDir'>, onScene?: () => void): Promise<QuestionResult[]> {
-  const instructions = new Map<string, Instruction>();
+  const session = await cpuSession(model);
+  const run = session.run.bind(session);
   const out: QuestionResult[] = [];
   for (let i = 0; i < plan.seeds.count; i++) {
-    out.push(...await evaluateSample(model, generateSample(plan.seeds.start + i), plan.configs, { setMetrics: plan.setMetrics, sharePrefixes: plan.sharePrefixes, instructions }));
+    out.push(...await evaluateSample(run, generateSample(plan.seeds.start + i), plan.configs, { setMetrics: plan.setMetrics, sharePrefixes: plan.sharePrefixes }));
     onScene?.();
   }
   return out;

@@ -2,6 +2,7 @@
 export { prepare } from './prepare.ts';
 export { prune, METHODS, getMethod, resolveParams, methodNeeds } from './registry.ts';
 export { metrics, type SetMetrics, type MetricOptions } from './metrics.ts';
+export { tokenDetails, type TokenDetail } from './token-details.ts';
 export { flops, LLM_SHAPES, type LlmShape } from './flops.ts';
 export { PruneError, type PruneErrorCode } from './errors.ts';
 export { DIVERSITY_EPSILON, EXHAUSTED_RESIDUAL } from './methods/tops.ts';

@@ -13,7 +13,7 @@
  * Every other method runs on that mirror too.
  */
 import { coverageKernel, unitRows } from '../core/gram.ts';
-import { metrics, type MetricOptions, type Params, type PrepareInput, type Prepared, type PruneResult, type SetMetrics } from '../core/index.ts';
+import { metrics, tokenDetails, type MetricOptions, type TokenDetail, type Params, type PrepareInput, type Prepared, type PruneResult, type SetMetrics } from '../core/index.ts';
 import { checkInput, type CheckedInput } from '../core/prepare.ts';
 import { checkPrune } from '../core/registry.ts';
 import { ascending } from '../core/select.ts';
@@ -106,6 +106,10 @@ export class GpuBackend {
 
   async metrics(p: GpuPrepared, kept: ArrayLike<number>, opts: MetricOptions): Promise<SetMetrics> {
     return metrics(await this.mirror(p), kept, opts);
+  }
+
+  async details(p: GpuPrepared, kept: ArrayLike<number>, order?: ArrayLike<number>): Promise<TokenDetail[]> {
+    return tokenDetails(await this.mirror(p), kept, order);
   }
 
   /** The CPU engine's Prepared for this token set, bit for bit, with G read back from the GPU. */

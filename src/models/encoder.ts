@@ -6,6 +6,7 @@ import type { ModelManifest } from './manifest.ts';
 import { floatOutput, floatTensor, int64Tensor } from './onnx.ts';
 import { pixelInput } from './preprocess.ts';
 import type { Tokenizer } from './tokenizer.ts';
+import type { Instruction } from './vlm.ts';
 
 /** Visual tokens of one image: the pruning engine's input. */
 export interface TokenSet {
@@ -18,13 +19,7 @@ export interface TokenSet {
   clsAttn: Float32Array;
 }
 
-/** An instruction: its words and their embeddings (m×d) in the visual tokens' space. */
-export interface Instruction {
-  text: string;
-  tokens: Int32Array;
-  embedding: Float32Array;
-  m: number;
-}
+export type { Instruction } from './vlm.ts';
 
 export interface Encoder {
   readonly d: number;

@@ -5,7 +5,8 @@
 import * as ort from 'onnxruntime-web';
 import { ModelError } from './errors.ts';
 
-export type Backend = 'wasm' | 'webgpu';
+/** onnxruntime's execution provider for the model (not the pruning engine's backend). */
+export type ExecutionProvider = 'wasm' | 'webgpu';
 
 export interface OnnxRuntimeOptions {
   /** Folder URL (page) or path prefix (Node) of onnxruntime-web's .wasm/.mjs files; never a CDN. */
@@ -26,10 +27,10 @@ export interface Contract {
 }
 
 /** A session whose input and output names are checked against the model's contract. */
-export async function createSession(bytes: Uint8Array, file: string, contract: Contract, backend: Backend): Promise<ort.InferenceSession> {
+export async function createSession(bytes: Uint8Array, file: string, contract: Contract, provider: ExecutionProvider): Promise<ort.InferenceSession> {
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(bytes, { executionProviders: [backend], graphOptimizationLevel: 'all' });
+    session = await ort.InferenceSession.create(bytes, { executionProviders: [provider], graphOptimizationLevel: 'all' });
   } catch (cause) {
     throw new ModelError('corrupt', `onnxruntime cannot load ${file}: ${(cause as Error).message}`, file, { cause });
   }

@@ -5,10 +5,12 @@ import type { InferenceSession } from 'onnxruntime-web';
 import { readAll, readVerified, sha256Hex, type ProgressCallback } from './download.ts';
 import { createEncoder, type Encoder } from './encoder.ts';
 import { MODEL_FILES, parseManifest, type ModelFile, type ModelManifest } from './manifest.ts';
-import { createSession, type Backend, type Contract } from './onnx.ts';
+import { createSession, type Contract, type ExecutionProvider } from './onnx.ts';
 import { createReasoner, type Reasoner } from './reasoner.ts';
 import type { ByteSource } from './sources.ts';
 import { wordTokenizer } from './tokenizer.ts';
+import { ModelError } from './errors.ts';
+import type { VisionLanguageModel } from './vlm.ts';
 
 /** Input and output names every TinyVLM export must have. */
 export const CONTRACTS: Record<ModelFile, Contract> = {
@@ -19,16 +21,16 @@ export const CONTRACTS: Record<ModelFile, Contract> = {
 
 export interface LoadOptions {
   onProgress?: ProgressCallback;
-  backend?: Backend;
+  provider?: ExecutionProvider;
 }
 
-export interface TinyVlm {
+/** TinyVLM behind the experiment's model interface, with its parts for the tools that time them. */
+export interface TinyVlm extends VisionLanguageModel {
   manifest: ModelManifest;
   /** sha256 of manifest.json, which pins every file: the model's identity in benchmark output. */
   manifestSha256: string;
   encoder: Encoder;
   reasoner: Reasoner;
-  release(): Promise<void>;
 }
 
 export async function loadTinyVlm(source: ByteSource, options: LoadOptions = {}): Promise<TinyVlm> {
@@ -47,21 +49,35 @@ export async function loadTinyVlm(source: ByteSource, options: LoadOptions = {})
       report(entry.path);
     });
   }
-  const backend = options.backend ?? 'wasm';
+  const provider = options.provider ?? 'wasm';
   const sessions: InferenceSession[] = [];
   try {
-    for (const name of MODEL_FILES) sessions.push(await createSession(files[name], manifest.files[name].path, CONTRACTS[name], backend));
+    for (const name of MODEL_FILES) sessions.push(await createSession(files[name], manifest.files[name].path, CONTRACTS[name], provider));
   } catch (error) {
     await Promise.all(sessions.map((s) => s.release()));
     throw error;
   }
   const [vision, text, reasoner] = sessions;
   const tokenizer = wordTokenizer(manifest.words);
+  const manifestSha256 = await sha256Hex(manifestBytes);
+  const encoder = createEncoder(vision, text, manifest, tokenizer);
+  const answerer = createReasoner(reasoner, manifest, tokenizer.size);
+  const side = encoder.imageSize;
   return {
+    info: { id: 'tinyvlm', name: 'TinyVLM', identity: manifestSha256, tokenSpace: 'vision', answers: manifest.answers, imageSize: [side, side] },
     manifest,
-    manifestSha256: await sha256Hex(manifestBytes),
-    encoder: createEncoder(vision, text, manifest, tokenizer),
-    reasoner: createReasoner(reasoner, manifest, tokenizer.size),
+    manifestSha256,
+    encoder,
+    reasoner: answerer,
+    encodeImage: async (image) => {
+      if (image.width !== side || image.height !== side) throw new ModelError('input', `TinyVLM takes ${side}×${side} images, got ${image.width}×${image.height}`);
+      return encoder.encodeImage(image.rgba);
+    },
+    encodeText: (t) => encoder.encodeText(t),
+    answer: async (rows, positions, instruction) => {
+      const a = await answerer.answer(rows, positions, instruction.tokens);
+      return { text: a.bestText, logits: a.logits, probs: a.probs, best: a.best, textAttn: a.textAttn };
+    },
     release: async () => { await Promise.all(sessions.map((s) => s.release())); },
   };
 }

@@ -4,8 +4,8 @@
  * kept sets.
  */
 import {
-  metrics, prepare, prune,
-  type Grid, type MetricOptions, type Params, type PrepareInput, type Prepared, type PruneResult, type SetMetrics,
+  metrics, prepare, prune, tokenDetails,
+  type Grid, type MetricOptions, type Params, type PrepareInput, type Prepared, type PruneResult, type SetMetrics, type TokenDetail,
 } from '../core/index.ts';
 import type { BackendKind } from './protocol.ts';
 
@@ -26,6 +26,7 @@ export interface Backend {
   // Method syntax on purpose: each backend takes back the prepared state it made itself.
   prune(p: BackendPrepared, method: string, k: number, params: Partial<Params>): Promise<PruneResult>;
   metrics(p: BackendPrepared, kept: ArrayLike<number>, opts: MetricOptions): Promise<SetMetrics>;
+  details(p: BackendPrepared, kept: ArrayLike<number>, order?: ArrayLike<number>): Promise<TokenDetail[]>;
   release(p: BackendPrepared): void;
   destroy(): void;
 }
@@ -37,6 +38,7 @@ export function cpuBackend(): Backend {
     async prepare(input) { return prepare(input); },
     async prune(p, method, k, params) { return prune(method, p as Prepared, k, params); },
     async metrics(p, kept, opts) { return metrics(p as Prepared, kept, opts); },
+    async details(p, kept, order) { return tokenDetails(p as Prepared, kept, order); },
     release() {},
     destroy() {},
   };

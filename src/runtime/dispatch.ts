@@ -1,30 +1,75 @@
 /**
- * Turns request messages into host calls and replies; shared by the worker and the in-thread
- * engine so both behave the same. The first message must be `init`.
+ * Turns request messages into host, session and model-loader calls, and replies; shared by the
+ * worker and the in-thread engine so both behave the same. The first message must be `init`.
  */
 import type { GpuBackendFactory } from './chooser.ts';
 import { toWire } from './errors.ts';
-import { EngineHost } from './host.ts';
-import { buffersOf, type ReplyMessage, type RequestMessage } from './protocol.ts';
+import { EngineHost, type HostRequest } from './host.ts';
+import { createModelLoader, type ModelLoader } from './model-loader.ts';
+import { isLoading } from './model-status.ts';
+import { buffersOf, type EngineRequest, type ModelCommand, type ReplyMessage, type RequestMessage } from './protocol.ts';
+import { ExperimentSession, type ModelSlot } from './session.ts';
 
 export type Post = (message: ReplyMessage, transfer: ArrayBuffer[]) => void;
 
+/** The model the page asked for, as the session sees it. */
+function loaderSlot(get: () => ModelLoader | null): ModelSlot {
+  return {
+    current: () => get()?.model ?? null,
+    missing: () => {
+      const status = get()?.status ?? { phase: 'idle' as const };
+      if (status.phase === 'error') return { ok: false, reason: 'error', message: status.message };
+      if (isLoading(status)) return { ok: false, reason: 'loading', message: 'the model is still loading' };
+      return { ok: false, reason: 'idle', message: 'no model was loaded on this page' };
+    },
+    identity: async () => (await get()?.identity) ?? null,
+  };
+}
+
 export function createDispatcher(post: Post, makeGpu: GpuBackendFactory | null): (message: RequestMessage) => void {
   let host: Promise<EngineHost> | null = null;
+  let session: Promise<ExperimentSession> | null = null;
+  let loader: ModelLoader | null = null;
+
+  const command = (message: ModelCommand): void => {
+    if (message.op === 'load-model' && loader?.location.base !== message.location.base) {
+      loader = createModelLoader(message.location);
+      loader.subscribe((status) => post({ type: 'model', status }, []));
+    }
+    post({ type: 'model', status: loader!.status }, []);
+    loader?.start();
+  };
+
+  const answer = async (request: EngineRequest): Promise<unknown> => {
+    switch (request.op) {
+      case 'experiment': return (await session!).run(request.request);
+      case 'sweep': return (await session!).sweep(request.request);
+      case 'clear-model-cache': {
+        const { clearModelCache } = await import('./model-cache.ts');
+        await clearModelCache();
+        return null;
+      }
+      default: return (await host!).run(request as HostRequest);
+    }
+  };
+
   return (message) => {
+    if (message.op === 'load-model' || message.op === 'retry-model') {
+      if (message.op === 'load-model' || loader !== null) command(message);
+      return;
+    }
     const { id } = message;
     if (message.op === 'init') {
       host = EngineHost.create(message.preference, makeGpu, (info) => post({ type: 'info', info }, []));
+      session = host.then((h) => new ExperimentSession(h, loaderSlot(() => loader)));
     }
     if (host === null) {
       post({ type: 'reply', id, ok: false, error: { name: 'Error', code: null, message: 'the engine received a request before init' } }, []);
       return;
     }
-    host
-      .then((h) => h.run(message))
-      .then(
-        (value) => post({ type: 'reply', id, ok: true, value }, buffersOf(value)),
-        (err: unknown) => post({ type: 'reply', id, ok: false, error: toWire(err) }, []),
-      );
+    answer(message).then(
+      (value) => post({ type: 'reply', id, ok: true, value }, buffersOf(value)),
+      (err: unknown) => post({ type: 'reply', id, ok: false, error: toWire(err) }, []),
+    );
   };
 }

@@ -11,12 +11,18 @@
  *
  * Errors keep their type across the boundary: a PruneError arrives as a PruneError with its code.
  */
-import type { MetricOptions, Params, PrepareInput, SetMetrics } from '../core/index.ts';
+import type { MetricOptions, Params, PrepareInput, SetMetrics, TokenDetail } from '../core/index.ts';
 import { EngineError, fromWire } from './errors.ts';
+import type { ExperimentRequest, ExperimentResult, SweepRequest, SweepResult } from './experiment-types.ts';
+import type { ModelLocation } from './model-loader.ts';
+import type { ModelStatus } from './model-status.ts';
 import type { BackendInfo, BackendPreference, EngineHandle, EnginePruneResult, EngineReplies, EngineRequest, ReplyMessage } from './protocol.ts';
 import { openTransport, type Transport } from './transport.ts';
 
 export type { BackendInfo, BackendPreference, EngineHandle, EnginePruneResult } from './protocol.ts';
+export type * from './experiment-types.ts';
+export type { ModelLocation } from './model-loader.ts';
+export type { ModelStatus } from './model-status.ts';
 export { EngineError } from './errors.ts';
 
 export interface EngineOptions {
@@ -35,6 +41,11 @@ export interface PruneOptions {
   lane?: string;
 }
 
+export interface LaneOptions {
+  /** A queued request is dropped when a newer one in its lane arrives; default: one lane per kind. */
+  lane?: string;
+}
+
 export interface Engine {
   readonly info: BackendInfo;
   /** 'worker' when the engine runs in a Web Worker, 'page' when in the caller's thread. */
@@ -42,6 +53,20 @@ export interface Engine {
   prepare(input: PrepareInput, opts?: PrepareOptions): Promise<EngineHandle>;
   prune(handle: EngineHandle, method: string, k: number, params?: Partial<Params>, opts?: PruneOptions): Promise<EnginePruneResult>;
   metrics(handle: EngineHandle, kept: ArrayLike<number>, opts?: MetricOptions): Promise<SetMetrics>;
+  details(handle: EngineHandle, kept: ArrayLike<number>, order?: ArrayLike<number>): Promise<TokenDetail[]>;
+  /** Moves the engine to the backend `preference` picks; prepared handles stay valid. */
+  setBackend(preference: BackendPreference): Promise<BackendInfo>;
+  /** The whole experiment in the engine: encode, prepare, prune, metrics, token details, answers. */
+  experiment(request: ExperimentRequest, opts?: LaneOptions): Promise<ExperimentResult>;
+  sweep(request: SweepRequest, opts?: LaneOptions): Promise<SweepResult>;
+  /** Starts loading the model at `location` in the engine (where experiments run it); progress arrives through onModel. */
+  loadModel(location: ModelLocation): void;
+  /** Tries the model load again after an error. */
+  retryModel(): void;
+  clearModelCache(): Promise<void>;
+  readonly modelStatus: ModelStatus;
+  /** Calls `listener` with every model status; returns an unsubscribe. */
+  onModel(listener: (status: ModelStatus) => void): () => void;
   /** Calls `listener` whenever the backend changes (e.g. a lost GPU device moves the engine to the CPU). Returns an unsubscribe. */
   onChange(listener: (info: BackendInfo) => void): () => void;
   dispose(handle: EngineHandle): Promise<void>;
@@ -70,9 +95,15 @@ class EngineClient implements Engine {
   #running: { id: number; job: Job } | null = null;
   #nextId = 1;
   readonly #listeners = new Set<(info: BackendInfo) => void>();
+  #modelStatus: ModelStatus = { phase: 'idle' };
+  readonly #modelListeners = new Set<(status: ModelStatus) => void>();
 
   get info(): BackendInfo {
     return this.#info;
+  }
+
+  get modelStatus(): ModelStatus {
+    return this.#modelStatus;
   }
 
   get thread(): 'worker' | 'page' {
@@ -99,6 +130,39 @@ class EngineClient implements Engine {
 
   metrics(handle: EngineHandle, kept: ArrayLike<number>, opts: MetricOptions = {}): Promise<SetMetrics> {
     return this.#call({ op: 'metrics', handle: handle.id, kept: Int32Array.from(kept), opts }, [], null);
+  }
+
+  details(handle: EngineHandle, kept: ArrayLike<number>, order?: ArrayLike<number>): Promise<TokenDetail[]> {
+    return this.#call({ op: 'details', handle: handle.id, kept: Int32Array.from(kept), order: order === undefined ? null : Int32Array.from(order) }, [], null);
+  }
+
+  setBackend(preference: BackendPreference): Promise<BackendInfo> {
+    return this.#call({ op: 'backend', preference }, [], null);
+  }
+
+  experiment(request: ExperimentRequest, opts: LaneOptions = {}): Promise<ExperimentResult> {
+    return this.#call({ op: 'experiment', request }, [], opts.lane ?? 'experiment');
+  }
+
+  sweep(request: SweepRequest, opts: LaneOptions = {}): Promise<SweepResult> {
+    return this.#call({ op: 'sweep', request }, [], opts.lane ?? 'sweep');
+  }
+
+  loadModel(location: ModelLocation): void {
+    this.#transport?.send({ op: 'load-model', location }, []);
+  }
+
+  retryModel(): void {
+    this.#transport?.send({ op: 'retry-model' }, []);
+  }
+
+  async clearModelCache(): Promise<void> {
+    await this.#call({ op: 'clear-model-cache' }, [], null);
+  }
+
+  onModel(listener: (status: ModelStatus) => void): () => void {
+    this.#modelListeners.add(listener);
+    return () => this.#modelListeners.delete(listener);
   }
 
   async dispose(handle: EngineHandle): Promise<void> {
@@ -129,7 +193,7 @@ class EngineClient implements Engine {
       if (lane !== null) {
         for (let i = this.#queue.length - 1; i >= 0; i--) {
           if (this.#queue[i].lane !== lane) continue;
-          this.#queue.splice(i, 1)[0].reject(new EngineError('superseded', 'a newer prune for the same handle replaced this one'));
+          this.#queue.splice(i, 1)[0].reject(new EngineError('superseded', 'a newer request in the same lane replaced this one'));
         }
       }
       this.#queue.push({ request, transfer, lane, resolve: resolve as (value: unknown) => void, reject });
@@ -147,6 +211,11 @@ class EngineClient implements Engine {
   }
 
   #receive(message: ReplyMessage): void {
+    if (message.type === 'model') {
+      this.#modelStatus = message.status;
+      for (const listener of this.#modelListeners) listener(message.status);
+      return;
+    }
     if (message.type === 'info') {
       this.#info = message.info;
       for (const listener of this.#listeners) listener(message.info);

@@ -5,9 +5,12 @@
  */
 import { PruneError, type PrepareInput } from '../core/index.ts';
 import type { Backend, BackendPrepared } from './backend.ts';
-import { chooseBackend, messageOf, onCpu, type GpuBackendFactory } from './chooser.ts';
+import { chooseBackend, messageOf, onCpu, type ChosenBackend, type GpuBackendFactory } from './chooser.ts';
 import { EngineError } from './errors.ts';
 import type { BackendInfo, BackendKind, BackendPreference, EngineHandle, EngineReplies, EngineRequest, FallbackReason } from './protocol.ts';
+
+/** What the host answers itself; experiments, sweeps and the model go through the session (dispatch.ts). */
+export type HostRequest = Extract<EngineRequest, { op: 'init' | 'prepare' | 'prune' | 'metrics' | 'details' | 'dispose' | 'backend' }>;
 
 interface HandleEntry {
   readonly input: PrepareInput;
@@ -25,29 +28,34 @@ export class EngineHost {
   /** Set once the GPU device is lost, so failures after it are reported as the loss. */
   #lostMessage: string | null = null;
 
-  private constructor(backend: Backend, info: BackendInfo, onInfo: (info: BackendInfo) => void) {
-    this.#backend = backend;
-    this.#info = info;
+  #preference: BackendPreference;
+  readonly #makeGpu: GpuBackendFactory | null;
+
+  private constructor(chosen: ChosenBackend, preference: BackendPreference, makeGpu: GpuBackendFactory | null, onInfo: (info: BackendInfo) => void) {
+    this.#backend = chosen.backend;
+    this.#info = chosen.info;
+    this.#preference = preference;
+    this.#makeGpu = makeGpu;
     this.#onInfo = onInfo;
-    this.#watchLoss(backend);
+    this.#watchLoss(chosen.backend);
   }
 
-  static async create(preference: BackendPreference, makeGpu: GpuBackendFactory | null, onInfo: (info: BackendInfo) => void): Promise<EngineHost> {
-    const { backend, info } = await chooseBackend(preference, makeGpu);
-    return new EngineHost(backend, info, onInfo);
+  static async create(preference: BackendPreference, makeGpu: GpuBackendFactory | null, onInfo: (info: BackendInfo) => void = () => {}): Promise<EngineHost> {
+    return new EngineHost(await chooseBackend(preference, makeGpu), preference, makeGpu, onInfo);
   }
 
   get info(): BackendInfo {
     return this.#info;
   }
 
-  async run<R extends EngineRequest>(req: R): Promise<EngineReplies[R['op']]> {
+  async run<R extends HostRequest>(req: R): Promise<EngineReplies[R['op']]> {
     return (await this.#dispatch(req)) as EngineReplies[R['op']];
   }
 
-  async #dispatch(req: EngineRequest): Promise<EngineReplies[keyof EngineReplies]> {
+  async #dispatch(req: HostRequest): Promise<EngineReplies[HostRequest['op']]> {
     switch (req.op) {
       case 'init': return this.#info;
+      case 'backend': return this.#choose(req.preference);
       case 'prepare': return this.#prepare(req.input);
       case 'prune': {
         const entry = this.#entry(req.handle);
@@ -60,6 +68,10 @@ export class EngineHost {
         const entry = this.#entry(req.handle);
         return (await this.#onBackend(entry, (b, p) => b.metrics(p, req.kept, req.opts))).value;
       }
+      case 'details': {
+        const entry = this.#entry(req.handle);
+        return (await this.#onBackend(entry, (b, p) => b.details(p, req.kept, req.order ?? undefined))).value;
+      }
       case 'dispose': {
         const entry = this.#entry(req.handle);
         entry.owner.release(entry.prepared);
@@ -67,6 +79,21 @@ export class EngineHost {
         return null;
       }
     }
+  }
+
+  /** Moves to the backend a new preference picks; prepared token sets follow on their next use. */
+  async #choose(preference: BackendPreference): Promise<BackendInfo> {
+    if (preference === this.#preference) return this.#info;
+    const { backend, info } = await chooseBackend(preference, this.#makeGpu);
+    const old = this.#backend;
+    this.#preference = preference;
+    this.#backend = backend;
+    this.#info = info;
+    this.#lostMessage = null;
+    old.destroy();
+    this.#watchLoss(backend);
+    this.#onInfo(info);
+    return info;
   }
 
   async #prepare(input: PrepareInput): Promise<EngineHandle> {

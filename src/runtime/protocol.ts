@@ -2,11 +2,14 @@
  * Messages between the page and the engine (a Web Worker, or the same thread where Workers are
  * unavailable). Typed arrays cross the boundary by transfer where the sender gives them up.
  */
-import type { Grid, MetricOptions, Params, PrepareInput, PruneResult, SetMetrics } from '../core/index.ts';
+import type { Grid, MetricOptions, Params, PrepareInput, PruneResult, SetMetrics, TokenDetail } from '../core/index.ts';
+import type { ExperimentRequest, ExperimentResult, SweepRequest, SweepResult } from './experiment-types.ts';
+import type { ModelLocation } from './model-loader.ts';
+import type { ModelStatus } from './model-status.ts';
 
-export type BackendKind = 'cpu' | 'webgpu';
-/** What the caller (or a permalink) asks for; `auto` takes WebGPU when it works. */
-export type BackendPreference = 'auto' | 'cpu' | 'webgpu';
+import type { BackendKind, BackendPreference } from './backend-names.ts';
+
+export type { BackendKind, BackendPreference } from './backend-names.ts';
 /** Why the engine runs on the CPU although WebGPU was asked for (or allowed). */
 export type FallbackReason = 'no-api' | 'no-adapter' | 'device-lost' | 'kernel-error' | 'requested-cpu';
 
@@ -51,14 +54,27 @@ export type EngineRequest =
   | { op: 'prepare'; input: PrepareInput }
   | { op: 'prune'; handle: number; method: string; k: number; params: Partial<Params> }
   | { op: 'metrics'; handle: number; kept: Int32Array; opts: MetricOptions }
-  | { op: 'dispose'; handle: number };
+  | { op: 'details'; handle: number; kept: Int32Array; order: Int32Array | null }
+  | { op: 'dispose'; handle: number }
+  | { op: 'backend'; preference: BackendPreference }
+  | { op: 'experiment'; request: ExperimentRequest }
+  | { op: 'sweep'; request: SweepRequest }
+  | { op: 'clear-model-cache' };
+
+/** Sent outside the request queue (a download must not hold up pruning); answered by status messages. */
+export type ModelCommand = { op: 'load-model'; location: ModelLocation } | { op: 'retry-model' };
 
 export interface EngineReplies {
   init: BackendInfo;
   prepare: EngineHandle;
   prune: EnginePruneResult;
   metrics: SetMetrics;
+  details: TokenDetail[];
   dispose: null;
+  backend: BackendInfo;
+  experiment: ExperimentResult;
+  sweep: SweepResult;
+  'clear-model-cache': null;
 }
 
 /** A PruneError or EngineError flattened for postMessage; rebuilt on the other side. */
@@ -68,12 +84,13 @@ export interface WireError {
   message: string;
 }
 
-export type RequestMessage = EngineRequest & { id: number };
+export type RequestMessage = (EngineRequest & { id: number }) | ModelCommand;
 
 export type ReplyMessage =
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; error: WireError }
-  | { type: 'info'; info: BackendInfo };
+  | { type: 'info'; info: BackendInfo }
+  | { type: 'model'; status: ModelStatus };
 
 /** The buffers of every typed array in a value (one level deep), for a transfer list. */
 export function buffersOf(value: unknown): ArrayBuffer[] {

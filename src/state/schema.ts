@@ -2,6 +2,7 @@
 // Adding a control is adding a row; method parameters come from core METHODS, so a parameter
 // added there appears here, in links and in the controls without further code.
 import { LLM_SHAPES, METHODS } from '../core/index.ts';
+import { BACKEND_LABELS, BACKEND_PREFERENCES } from '../runtime/backend-names.ts';
 import { PATCH_COUNT, type QuestionSpec } from '../scenes/index.ts';
 import { choiceField, numberField, toggleField, type ChoiceOption, type Field } from './field.ts';
 import { PRESETS } from './presets.ts';
@@ -91,7 +92,7 @@ export const FIELDS: readonly Field<unknown>[] = [
   ...principleFields,
   choiceField<BackendPreference>(
     { key: 'backend', label: 'Backend', get: (s) => s.backend, set: (s, v) => { s.backend = v; } },
-    [{ value: 'auto', label: 'auto (WebGPU when available)' }, { value: 'cpu', label: 'CPU' }, { value: 'webgpu', label: 'WebGPU' }], 'auto',
+    BACKEND_PREFERENCES.map((value) => ({ value, label: BACKEND_LABELS[value] })), 'auto',
   ),
   choiceField<OverlayMode>(
     { key: 'overlay', label: 'Overlay', get: (s) => s.view.overlay, set: (s, v) => { s.view.overlay = v; } },

@@ -1,4 +1,5 @@
 import type { Params } from '../core/index.ts';
+import type { BackendPreference } from '../runtime/backend-names.ts';
 import type { QuestionSpec, SceneDescription } from '../scenes/index.ts';
 
 /** The permalink format this code writes; parsing also reads every older one (see versions.ts). */
@@ -13,7 +14,8 @@ export type SceneChoice =
   | { kind: 'seed'; seed: number }
   | { kind: 'custom'; description: SceneDescription };
 
-export type BackendPreference = 'auto' | 'cpu' | 'webgpu';
+/** Backend names are the engine's own (one declaration, in the runtime). */
+export type { BackendPreference } from '../runtime/backend-names.ts';
 
 /** The three TOPS principles; switching one off zeroes its weight without forgetting it. */
 export type Principle = 'relevance' | 'coverage' | 'diversity';

@@ -36,7 +36,7 @@ export async function openPlayground(browser: Browser, base: string, query = '',
 export async function waitForModel(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const phase = document.querySelector<HTMLElement>('.pg-model')?.dataset.phase;
-    return phase === 'ready' || phase === 'failed';
+    return phase === 'ready' || phase === 'error';
   }, undefined, { timeout: 90_000 });
 }
 

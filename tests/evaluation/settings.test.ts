@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { getMethod, prune, resolveParams } from '../../src/core/index.ts';
 import { ABLATION_VARIANTS, ablationConfigs, variantParams } from '../../src/evaluation/ablation.ts';
 import { RETENTIONS, budget, methodConfigs } from '../../src/evaluation/configs.ts';
-import { GREEDY_PREFIX_METHODS } from '../../src/evaluation/question-eval.ts';
+import { PREFIX_STABLE_METHODS as GREEDY_PREFIX_METHODS } from '../../src/runtime/session.ts';
 import { canonicalWeights, gridSettings } from '../../scripts/tune-grid.ts';
 import { splitRange } from '../../scripts/vqa-eval.ts';
 import { randomCase } from '../core/fixtures.ts';

@@ -1,10 +1,15 @@
 /**
  * "Run it yourself": one method × budget on a small random subset of the test split, evaluated
- * live in a worker with TinyVLM, plotted with a bootstrap interval next to the committed curve.
+ * live with TinyVLM by the same per-question evaluation as bench:vqa, each question one
+ * experiment in the engine's worker; plotted with a bootstrap interval next to the committed curve.
  * Runs on scenes outside the first ones bench:vqa used are a fresh sample: the intervals should overlap.
  */
 import './benchmarks.css';
-import { SPLITS } from '../../scenes/index.ts';
+import { config } from '../../evaluation/configs.ts';
+import { evaluateSample } from '../../evaluation/question-eval.ts';
+import type { ModelStatus } from '../../runtime/model-status.ts';
+import { generateSample, PATCH_COUNT, SPLITS } from '../../scenes/index.ts';
+import { engine } from '../shared/engine.ts';
 import { DEFAULT_BOOTSTRAP, drawResamples, interval, meanAt, resampled, type Interval } from '../../evaluation/bootstrap.ts';
 import { button, controlRow, readout, select } from '../shared/controls.ts';
 import { exportBar } from '../shared/export.ts';
@@ -14,7 +19,6 @@ import { box, widgetBody, type MountContext } from '../shared/widget.ts';
 import { RESULT_METHODS, RETENTIONS, VQA, VQA_FILE, methodColor, methodName, pct, provenanceText, resultRow } from './bench-data.ts';
 import { provenanceLine } from './provenance-line.ts';
 import { curvePlot, type CurvePoint } from './curve-plot.ts';
-import type { LiveReply } from './live-protocol.ts';
 import { referencesFor } from './metric-choice.ts';
 
 interface LiveRun { method: string; retention: number; seeds: number[]; questions: number; accuracy: number; ci: Interval; fullAccuracy: number }
@@ -48,8 +52,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
   progress.value = 0;
   progress.setAttribute('aria-label', 'Live evaluation progress');
   const table = dataTable('Your runs: accuracy on random test scenes, with 95 % bootstrap intervals');
-  let worker: Worker | null = null;
-  let pending: { method: string; retention: number; seeds: number[] } | null = null;
+  let cancelled = false;
 
   const draw = (): void => {
     const stored: CurvePoint[] = RETENTIONS.flatMap((retention) => {
@@ -74,49 +77,59 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
     root.dataset.running = String(running);
   };
 
-  const onReply = (m: LiveReply): void => {
-    if (m.type === 'model') {
-      if (m.status.phase === 'loading') {
-        const { loaded, total, cached } = m.status;
+  /** Resolves once the site's model is ready in the engine, reporting its download meanwhile. */
+  const modelReady = (): Promise<void> => new Promise((resolve, reject) => {
+    const control = engine.siteModel();
+    const follow = (s: ModelStatus): void => {
+      if (s.phase === 'progress') {
         progress.removeAttribute('value');
-        status.textContent = `Loading TinyVLM${cached ? ' from this device’s cache' : ''}: ${(loaded / 1e6).toFixed(1)}${total === null ? '' : ` of ${(total / 1e6).toFixed(1)}`} MB`;
+        status.textContent = `Loading TinyVLM${s.cached ? ' from this device’s cache' : ''}: ${(s.loaded / 1e6).toFixed(1)}${s.total === null ? '' : ` of ${(s.total / 1e6).toFixed(1)}`} MB`;
       }
-      if (m.status.phase === 'failed') status.textContent = `TinyVLM could not load: ${m.status.message}`;
-      return;
+      if (s.phase === 'ready') { stop(); resolve(); }
+      if (s.phase === 'error') { stop(); reject(new Error(`TinyVLM could not load: ${s.message}`)); }
+    };
+    const stop = control.subscribe(follow);
+    if (control.status.phase === 'error') control.retry();
+    follow(control.status);
+  });
+
+  const evaluate = async (method: string, retention: number, seeds: number[]): Promise<void> => {
+    await modelReady();
+    const settings = [config(method, retention, PATCH_COUNT)];
+    const run = (request: Parameters<typeof engine.experiment>[0]) => engine.experiment(request, 'live');
+    const correct: number[] = [];
+    const fullCorrect: number[] = [];
+    for (let i = 0; i < seeds.length; i++) {
+      if (cancelled) { status.textContent = 'Cancelled.'; progress.value = 0; return; }
+      for (const q of await evaluateSample(run, generateSample(seeds[i]), settings, { setMetrics: false })) {
+        correct.push(Number(q.outcomes[0].correct));
+        fullCorrect.push(Number(q.fullCorrect));
+      }
+      progress.value = (i + 1) / seeds.length;
+      const right = correct.reduce((a, b) => a + b, 0);
+      status.textContent = `${i + 1} of ${seeds.length} scenes, ${correct.length} questions: ${pct(right / Math.max(1, correct.length))} right so far`;
     }
-    if (m.type === 'progress') {
-      progress.value = m.scenes / m.of;
-      status.textContent = `${m.scenes} of ${m.of} scenes, ${m.questions} questions: ${pct(m.correct / Math.max(1, m.questions))} right so far`;
-      return;
-    }
-    setRunning(false);
-    if (m.type === 'cancelled') { status.textContent = 'Cancelled.'; progress.value = 0; }
-    if (m.type === 'error') status.textContent = `The run failed: ${m.message}`;
-    if (m.type === 'done' && pending !== null) {
-      const { mean, ci } = meanWithInterval(m.correct);
-      runs.push({ ...pending, questions: m.correct.length, accuracy: mean, ci, fullAccuracy: m.fullCorrect.reduce((a, b) => a + b, 0) / Math.max(1, m.fullCorrect.length) });
-      status.textContent = `Done: ${pct(mean)} on ${m.correct.length} questions (95 % CI ${pct(ci[0])}–${pct(ci[1])}).`;
-      draw();
-    }
-    pending = null;
+    const { mean, ci } = meanWithInterval(correct);
+    runs.push({ method, retention, seeds, questions: correct.length, accuracy: mean, ci, fullAccuracy: fullCorrect.reduce((a, b) => a + b, 0) / Math.max(1, fullCorrect.length) });
+    status.textContent = `Done: ${pct(mean)} on ${correct.length} questions (95 % CI ${pct(ci[0])}–${pct(ci[1])}).`;
+    draw();
   };
 
   const start = (): void => {
-    worker ??= new Worker(new URL('./live-eval.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<LiveReply>) => onReply(e.data);
-    worker.onerror = (e) => { e.preventDefault(); onReply({ type: 'error', message: e.message || 'the worker stopped' }); worker?.terminate(); worker = null; };
-    pending = { method: want.method, retention: want.retention, seeds: randomTestSeeds(want.scenes) };
+    cancelled = false;
     progress.value = 0;
     status.textContent = 'Starting…';
     setRunning(true);
-    worker.postMessage({ type: 'run', ...pending });
+    evaluate(want.method, want.retention, randomTestSeeds(want.scenes))
+      .catch((err: unknown) => { status.textContent = `The run failed: ${(err as Error).message}`; })
+      .finally(() => setRunning(false));
   };
 
   const methodSelect = select('Method', RESULT_METHODS.map((id) => ({ value: id, label: methodName(id) })), want.method, (v) => { want.method = v; draw(); });
   const budgetSelect = select('Budget', RETENTIONS.filter((r) => r < 1).map((r) => ({ value: String(r), label: `${resultRow('tops', r)?.kept ?? Math.round(196 * r)} tokens (${pct(r)})` })), String(want.retention), (v) => { want.retention = Number(v); });
   const countSelect = select('Scenes', SCENE_COUNTS.map((c) => ({ value: String(c), label: `${c} (≈ ${4 * c} questions)` })), String(want.scenes), (v) => { want.scenes = Number(v); });
   const runButton = button('Run', start, { title: 'Run this method and budget on random test scenes' });
-  const cancelButton = button('Cancel', () => worker?.postMessage({ type: 'cancel' }), { title: 'Cancel the running evaluation' });
+  const cancelButton = button('Cancel', () => { cancelled = true; }, { title: 'Cancel the running evaluation' });
   runButton.dataset.testid = 'live-run';
   cancelButton.dataset.testid = 'live-cancel';
   setRunning(false);

@@ -9,7 +9,8 @@ import { sceneEditor } from './controls/scene-editor.ts';
 import { shareControls } from './controls/share-controls.ts';
 import { viewControls } from './controls/view-controls.ts';
 import { el } from './dom.ts';
-import { createModelLoader } from './pipeline/model-loader.ts';
+import { createEngine } from '../../runtime/engine.ts';
+import { siteModel } from '../shared/site-model.ts';
 import { createRunner } from './pipeline/runner.ts';
 import { createStore } from './store.ts';
 import { modelStatus } from './views/model-status.ts';
@@ -18,10 +19,12 @@ import { resultsView } from './views/results-view.ts';
 
 export function mountPlayground(root: HTMLElement): void {
   const store = createStore();
-  const loader = createModelLoader();
+  // One engine for the page's lifetime: it runs the model and the selections in its worker.
+  const engine = createEngine({ backend: store.state.backend });
+  const model = siteModel(engine);
   const notices = noticeList(() => store.dismissNotices());
   const controls = [sceneControls(store), sceneEditor(store), questionControls(store), methodControls(store), budgetControl(store), viewControls(store)];
-  const results = resultsView(store, loader);
+  const results = resultsView(store, model);
   attachSceneDrag(results.mainSurface, store);
   const problem = el('p', { className: 'pg-error', attrs: { role: 'alert' } });
   problem.hidden = true;
@@ -30,7 +33,7 @@ export function mountPlayground(root: HTMLElement): void {
     problem.textContent = `Something failed while computing this experiment: ${(err as Error).message}. Your settings are kept in the link; change any of them to try again.`;
     problem.hidden = false;
   };
-  const runner = createRunner(loader, {
+  const runner = createRunner(engine, {
     show: (snapshot) => { problem.hidden = true; results.show(snapshot); },
     fail: report,
     busy: (computing) => { root.dataset.busy = String(computing); root.setAttribute('aria-busy', String(computing)); },
@@ -38,7 +41,7 @@ export function mountPlayground(root: HTMLElement): void {
 
   root.replaceChildren(
     notices.element,
-    modelStatus(loader),
+    modelStatus(model),
     problem,
     el('div', { className: 'pg-layout' },
       el('div', { className: 'pg-controls' }, ...controls.map((c) => c.element), shareControls(store)),
@@ -52,8 +55,7 @@ export function mountPlayground(root: HTMLElement): void {
   };
   store.subscribe(showState);
   // Answers (and features for non-preset scenes) need the model: recompute when it arrives or fails.
-  loader.subscribe((s) => { if (s.phase === 'ready' || s.phase === 'failed') runner.request(store.state); });
+  model.subscribe((s) => { if (s.phase === 'ready' || s.phase === 'error') runner.request(store.state); });
   showState();
-  loader.start();
   root.dataset.ready = 'true';
 }

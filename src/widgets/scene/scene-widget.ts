@@ -4,20 +4,18 @@
  * visual tokens and instruction embedding the engine prunes. When the site was built without the
  * model, the figure shows the scene and its ground truth and says so: it never invents tokens.
  */
-import type { SetMetrics } from '../../core/index.ts';
-import { labelQuestion, objectMask, renderScene, type LabelledQuestion, type Rendering } from '../../scenes/index.ts';
+import { bytesLoaded } from '../../runtime/model-status.ts';
+import { IMAGE_SIZE, labelQuestion, objectMask, renderScene, type LabelledQuestion, type Rendering } from '../../scenes/index.ts';
 import { PRESETS, type Preset } from '../../state/presets.ts';
-import type { TinyVlm } from '../../models/index.ts';
 import { FAILURE_PANELS } from '../failure/panels.ts';
 import { PRINCIPLE_IDS, PRINCIPLES } from '../principle/principles.ts';
 import { controlRow, readout, select, slider } from '../shared/controls.ts';
-import { engine, type Handle, type Pruned } from '../shared/engine.ts';
+import { engine } from '../shared/engine.ts';
 import { exportBar } from '../shared/export.ts';
 import { latestOnly } from '../shared/latest.ts';
 import { metricRows, metricTable, type MetricColumn } from '../shared/metric-table.ts';
 import { box, configChoice, errorReporter, widgetBody, type MountContext } from '../shared/widget.ts';
 import { sceneView, type SceneView } from './scene-view.ts';
-import { loadSiteModel } from './site-model.ts';
 
 const SHOWS = [...PRINCIPLE_IDS, 'failure'] as const;
 
@@ -36,9 +34,10 @@ export async function mount(root: HTMLElement, { config, dataReady }: MountConte
   const selections = shows === 'failure' ? FAILURE_PANELS : [{ name: PRINCIPLES[shows].name, method: 'tops', params: PRINCIPLES[shows].params, rule: '' }];
   const want = { preset: configChoice(config, 'preset', PRESETS.map((p) => p.id), PRESETS[0].id), question: 0, k: 44 };
   let scene = labelPreset(PRESETS.find((p) => p.id === want.preset)!);
-  let model: TinyVlm | null = null;
-  let prepared: { key: string; handle: Handle } | null = null;
-  let results: Pruned[] = [];
+  /** The model's token width once it has answered; null until then (the figure shows the scene only). */
+  let width: number | null = null;
+  let ready = false;
+  let results: { kept: Int32Array }[] = [];
   let columns: MetricColumn[] = [];
 
   const views: SceneView[] = (hasModel ? selections : selections.slice(0, 1)).map((s) => sceneView(`${scene.preset.title}: ${hasModel ? `tokens kept by ${s.name}` : 'the image and the patches the question is about'}`));
@@ -46,26 +45,26 @@ export async function mount(root: HTMLElement, { config, dataReady }: MountConte
   const table = metricTable('What each kept set preserves on this scene');
   const question = (): LabelledQuestion => scene.questions[want.question];
 
-  const tokensFor = async (): Promise<Handle> => {
-    const key = `${scene.preset.id}/${want.question}`;
-    if (prepared?.key === key) return prepared.handle;
-    const tokens = await model!.encoder.encodeImage(scene.rendering.rgba);
-    const instruction = await model!.encoder.encodeText(question().text);
-    const handle = await engine.prepare({ features: tokens.features, n: tokens.n, d: tokens.d, grid: [tokens.grid[0], tokens.grid[1]], clsAttn: tokens.clsAttn, text: instruction.embedding, m: instruction.m });
-    if (prepared !== null) await engine.dispose(prepared.handle);
-    prepared = { key, handle };
-    return handle;
-  };
   const compute = async (): Promise<void> => {
-    if (model === null) return;
-    const handle = await tokensFor();
-    results = await Promise.all(selections.map((s) => engine.prune(handle, s.method, want.k, s.params, s.name)));
-    const metrics: SetMetrics[] = await Promise.all(results.map((r) => engine.metrics(handle, r.kept, { oracle: question().mask })));
-    columns = selections.map((s, i) => ({ name: s.name, metrics: metrics[i] }));
+    if (!ready) return;
+    const result = await engine.experiment({
+      image: { key: `preset:${scene.preset.id}`, pixels: { rgba: scene.rendering.rgba, width: IMAGE_SIZE, height: IMAGE_SIZE } },
+      question: { text: question().text, oracle: question().mask },
+      runs: selections.map((s) => ({ id: s.name, method: s.method, k: want.k, params: s.params })),
+      measure: { metrics: true, details: false, answers: false },
+    }, `scene:${shows}`);
+    if (!result.ok) throw new Error(result.message);
+    const runs = result.runs.map((r) => {
+      if (!r.ok) throw new Error(`${r.id}: ${r.message}`);
+      return r;
+    });
+    width = result.inputs.d;
+    results = runs.map((r) => r.selection);
+    columns = runs.map((r) => ({ name: r.id, metrics: r.metrics! }));
   };
   const draw = (): void => {
-    views.forEach((v, i) => v.render({ kept: model === null ? null : results[i].kept, mask: question().mask }));
-    if (model !== null) table.update(columns);
+    views.forEach((v, i) => v.render({ kept: width === null ? null : results[i].kept, mask: question().mask }));
+    if (width !== null) table.update(columns);
   };
   const refresh = latestOnly(async () => { await compute(); draw(); }, errorReporter(root));
 
@@ -115,16 +114,22 @@ export async function mount(root: HTMLElement, { config, dataReady }: MountConte
   }
   // The model loads after the first draw: the scene and its ground truth show at once.
   status.textContent = 'Loading TinyVLM…';
-  void (async () => {
-    model = await loadSiteModel((p) => { status.textContent = `Loading TinyVLM: ${(p.loaded / 1e6).toFixed(1)} of ${(p.total / 1e6).toFixed(1)} MB`; });
-    const source = `Visual tokens and instruction embedding from TinyVLM (d = ${model.encoder.d}), pruned in the engine (${(await engine.info()).backend.toUpperCase()}).`;
+  const start = async (): Promise<void> => {
+    ready = true;
+    await refresh();
+    const source = `Visual tokens and instruction embedding from TinyVLM (d = ${width ?? '?'}), pruned in the engine (${(await engine.info()).backend.toUpperCase()}).`;
     status.textContent = typeof config.untrained === 'string'
       ? `${source} The model files in this build are an ${config.untrained} (their manifest says so): the tokens are real model outputs, but relevance and attention carry no trained meaning yet.`
       : source;
-    await refresh();
     root.dataset.model = 'ready';
-  })().catch((err: unknown) => {
-    status.textContent = `TinyVLM could not load: ${(err as Error).message}`;
-    errorReporter(root)(err);
-  });
+  };
+  const siteModel = engine.siteModel();
+  const follow = (s: typeof siteModel.status): void => {
+    if (s.phase === 'error') { status.textContent = `TinyVLM could not load: ${s.message}`; return; }
+    if (s.phase === 'ready') { if (!ready) start().catch(errorReporter(root)); return; }
+    const bytes = bytesLoaded(s);
+    if (bytes !== null && bytes.total !== null) status.textContent = `Loading TinyVLM: ${(bytes.loaded / 1e6).toFixed(1)} of ${(bytes.total / 1e6).toFixed(1)} MB`;
+  };
+  siteModel.subscribe(follow);
+  follow(siteModel.status);
 }

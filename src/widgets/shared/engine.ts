@@ -3,13 +3,15 @@
  * works, the CPU otherwise), started once per page on first use and shared by every widget.
  */
 import type { MetricOptions, Params, PrepareInput, SetMetrics } from '../../core/index.ts';
-import { createEngine, type BackendInfo, type Engine, type EngineHandle, type EnginePruneResult } from '../../runtime/engine.ts';
+import { createEngine, type BackendInfo, type Engine, type EngineHandle, type EnginePruneResult, type ExperimentRequest, type ExperimentResult } from '../../runtime/engine.ts';
+import { siteModel, type ModelControl } from './site-model.ts';
 
 export type Handle = EngineHandle;
 export type Pruned = EnginePruneResult;
 
 let shared: Promise<Engine> | null = null;
 const started = (): Promise<Engine> => (shared ??= createEngine({ backend: 'auto' }));
+let model: ModelControl | null = null;
 
 export const engine = {
   async info(): Promise<BackendInfo> {
@@ -27,5 +29,13 @@ export const engine = {
   },
   async dispose(h: Handle): Promise<void> {
     await (await started()).dispose(h);
+  },
+  /** The whole experiment (the site's model encodes, the engine prunes and measures); `lane` as for prune. */
+  async experiment(request: ExperimentRequest, lane?: string): Promise<ExperimentResult> {
+    return (await started()).experiment(request, { lane });
+  },
+  /** The site's model in this page's engine, loaded on first call. */
+  siteModel(): ModelControl {
+    return (model ??= siteModel(started()));
   },
 };

@@ -1,17 +1,20 @@
-// One experiment: prune the current scene's tokens with the chosen method (and the compared one),
-// measure each kept set, and ask the model what it answers from it.
-import { flops, LLM_SHAPES, type SetMetrics } from '../../../core/index.ts';
-import type { TinyVlm } from '../../../models/index.ts';
-import { effectiveParams, type ExperimentState } from '../../../state/index.ts';
+// The playground's experiment: one request to the engine (src/runtime) prunes the current scene's
+// tokens with the chosen method and the compared one, measures each kept set, describes every
+// token and asks the model what it answers from the kept tokens. This file only builds the request
+// from the state and turns the result into what the views show.
+import { flops, LLM_SHAPES, type SetMetrics, type TokenDetail } from '../../../core/index.ts';
+import type { Engine, ExperimentInputsSpec, ExperimentResult, RunResult, Selection } from '../../../runtime/engine.ts';
+import { effectiveParams, encodeQuestion, type ExperimentState } from '../../../state/index.ts';
+import { IMAGE_SIZE } from '../../../scenes/index.ts';
 import { summarize, type AnswerSummary } from './answers.ts';
-import type { Engine, EngineHandle, EnginePruneResult } from '../../../runtime/engine.ts';
-import type { QuestionFacts } from './scene-facts.ts';
-import type { TokenInputs } from './token-inputs.ts';
+import { presetInputs } from './preset-data.ts';
+import type { QuestionFacts, SceneFacts } from './scene-facts.ts';
 
 export interface MethodRun {
   method: string;
-  selection: EnginePruneResult;
+  selection: Selection;
   metrics: SetMetrics;
+  details: TokenDetail[];
   /** Share of the LLM's prefill FLOPs saved at this retention (state.view.llm). */
   flopsSaved: number;
   /** The model's answer from the kept tokens; null until the model is loaded. */
@@ -20,31 +23,66 @@ export interface MethodRun {
 
 export type RunOutcome = { ok: true; method: string; run: MethodRun } | { ok: false; method: string; message: string };
 
+/** What the experiment knows about the inputs, or why there are none yet. */
+export type InputsResult =
+  | { ok: true; key: string; n: number; source: 'precomputed' | 'model'; full: AnswerSummary | null }
+  | { ok: false; message: string };
+
+export interface PlaygroundResult {
+  inputs: InputsResult;
+  main: RunOutcome | null;
+  compare: RunOutcome | null;
+}
+
 export function flopsSaved(llm: string, retention: number, textTokens: number): number {
   const shape = LLM_SHAPES.find((s) => s.id === llm) ?? LLM_SHAPES[0];
   const kept = Math.round(retention * shape.visualTokens);
   return 1 - flops(shape.id, kept, textTokens) / flops(shape.id, shape.visualTokens, textTokens);
 }
 
-/** The kept rows the reasoner reads: merged features where the method merges, else the kept tokens. */
-export function keptRows(inputs: TokenInputs, selection: EnginePruneResult): Float32Array {
-  if (selection.features !== undefined) return selection.features;
-  const rows = new Float32Array(selection.kept.length * inputs.d);
-  selection.kept.forEach((i, t) => rows.set(inputs.features.subarray(i * inputs.d, (i + 1) * inputs.d), t * inputs.d));
-  return rows;
+/** The image and question part of a request: precomputed for presets (usable before the model loads). */
+export async function inputsSpec(state: ExperimentState, scene: SceneFacts, question: QuestionFacts): Promise<ExperimentInputsSpec> {
+  const precomputed = state.scene.kind === 'preset' ? await presetInputs(state.scene.id, encodeQuestion(state.question)) : null;
+  return {
+    image: { key: scene.key, pixels: { rgba: scene.rgba, width: IMAGE_SIZE, height: IMAGE_SIZE } },
+    question: { text: question.text, oracle: question.oracle },
+    precomputed,
+  };
 }
 
-export async function runMethod(
-  engine: Engine, handle: EngineHandle, inputs: TokenInputs, question: QuestionFacts,
-  state: ExperimentState, method: string, lane: string, model: TinyVlm | null,
-): Promise<RunOutcome> {
-  try {
-    const selection = await engine.prune(handle, method, state.k, effectiveParams(state, method), { lane });
+function missingMessage(state: ExperimentState, reason: 'idle' | 'loading' | 'error'): string {
+  const what = state.scene.kind === 'preset' ? 'this question is not one of the preset\'s precomputed ones' : 'only preset scenes have precomputed features';
+  const why = reason === 'error' ? 'the model could not be loaded' : 'the model is still loading';
+  return `No token features yet: ${what}, and ${why}.`;
+}
+
+function outcome(run: RunResult | undefined, state: ExperimentState, n: number, m: number): RunOutcome | null {
+  if (run === undefined) return null;
+  if (!run.ok) return { ok: false, method: run.method, message: run.message };
+  return {
+    ok: true,
+    method: run.method,
+    run: {
+      method: run.method, selection: run.selection, metrics: run.metrics!, details: run.details!,
+      flopsSaved: flopsSaved(state.view.llm, run.k / n, m),
+      answer: run.answer === null ? null : summarize(run.answer),
+    },
+  };
+}
+
+export async function runExperiment(engine: Engine, state: ExperimentState, spec: ExperimentInputsSpec): Promise<PlaygroundResult> {
+  const methods = [{ id: 'main', method: state.method }, ...(state.compare === 'none' ? [] : [{ id: 'compare', method: state.compare }])];
+  const result: ExperimentResult = await engine.experiment({
+    ...spec,
+    runs: methods.map(({ id, method }) => ({ id, method, k: state.k, params: effectiveParams(state, method) })),
     // Plain coverage (λ = 0) for every method, so the numbers compare across methods.
-    const measured = await engine.metrics(handle, selection.kept, { lambda: 0, oracle: question.oracle });
-    const answer = model === null ? null : summarize(await model.reasoner.answer(keptRows(inputs, selection), selection.kept, inputs.tokens));
-    return { ok: true, method, run: { method, selection, metrics: measured, flopsSaved: flopsSaved(state.view.llm, state.k / inputs.n, inputs.m), answer } };
-  } catch (err) {
-    return { ok: false, method, message: (err as Error).message };
-  }
+    measure: { metrics: true, lambda: 0, details: true, answers: true },
+  });
+  if (!result.ok) return { inputs: { ok: false, message: missingMessage(state, result.reason) }, main: null, compare: null };
+  const { inputs, runs } = result;
+  return {
+    inputs: { ok: true, key: inputs.key, n: inputs.n, source: inputs.source, full: inputs.full === null ? null : summarize(inputs.full) },
+    main: outcome(runs.find((r) => r.id === 'main'), state, inputs.n, inputs.m),
+    compare: outcome(runs.find((r) => r.id === 'compare'), state, inputs.n, inputs.m),
+  };
 }

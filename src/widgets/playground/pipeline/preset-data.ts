@@ -1,4 +1,5 @@
 // Fetches the preset scenes' precomputed model inputs (preset-format.ts) from the site.
+import type { Precomputed } from '../../../runtime/engine.ts';
 import { decodePresetData, PRESET_FORMAT, type PresetData, type PresetIndex } from './preset-format.ts';
 
 const BASE = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}playground/presets/`;
@@ -33,4 +34,18 @@ export function presetData(idx: PresetIndex, id: string): Promise<PresetData> | 
     data.set(id, pending);
   }
   return pending;
+}
+
+/** The experiment's precomputed inputs for a preset scene and question, when the site ships them. */
+export async function presetInputs(presetId: string, questionCode: string): Promise<Precomputed | null> {
+  const idx = await presetIndex().catch(() => null);
+  if (idx === null) return null;
+  const data = await presetData(idx, presetId)?.catch(() => null);
+  if (data === null || data === undefined) return null;
+  const q = data.questions.get(questionCode);
+  return {
+    identity: idx.manifestSha256,
+    image: { features: data.features, clsAttn: data.clsAttn, n: idx.n, d: idx.d, grid: idx.grid },
+    question: q === undefined ? null : { tokens: q.tokens, embedding: q.embedding, m: q.m, textAttn: q.textAttn, logits: q.logits, answers: idx.answers },
+  };
 }

@@ -1,35 +1,28 @@
 // The budget sweep: every metric of a method's kept set at retentions from 2 % to 100 %, for the
-// current scene and question. Computed once per (inputs, methods, parameters); the plotted
-// metric is chosen afterwards.
-import type { SetMetrics } from '../../../core/index.ts';
+// current scene and question, computed in the engine from the inputs it already prepared. Computed
+// once per (inputs, methods, parameters); the plotted metric is chosen afterwards.
+import type { Engine, ExperimentInputsSpec, SweepPoint } from '../../../runtime/engine.ts';
 import { effectiveParams, type ExperimentState } from '../../../state/index.ts';
-import type { Engine, EngineHandle } from '../../../runtime/engine.ts';
-import type { QuestionFacts } from './scene-facts.ts';
+
+export type { SweepPoint } from '../../../runtime/engine.ts';
 
 export const SWEEP_RETENTIONS = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
-export interface SweepPoint extends SetMetrics {
-  method: string;
-  k: number;
-  retention: number;
-}
+const methodsOf = (state: ExperimentState): string[] => [...new Set([state.method, ...(state.compare === 'none' ? [] : [state.compare])])];
 
 /** What the sweep depends on: everything but the budget and the view. */
 export function sweepKey(state: ExperimentState, inputsKey: string): string {
-  const methods = [state.method, ...(state.compare === 'none' ? [] : [state.compare])];
-  return JSON.stringify([inputsKey, methods.map((m) => [m, effectiveParams(state, m)])]);
+  return JSON.stringify([inputsKey, methodsOf(state).map((m) => [m, effectiveParams(state, m)])]);
 }
 
-export async function runSweep(engine: Engine, handle: EngineHandle, question: QuestionFacts, state: ExperimentState): Promise<SweepPoint[]> {
-  const methods = [...new Set([state.method, ...(state.compare === 'none' ? [] : [state.compare])])];
-  const ks = [...new Set(SWEEP_RETENTIONS.map((r) => Math.max(1, Math.round(r * handle.n))))];
+/** One request per method, so a newer experiment waits behind one method's sweep at most. */
+export async function runSweep(engine: Engine, spec: ExperimentInputsSpec, n: number, state: ExperimentState): Promise<SweepPoint[]> {
+  const ks = [...new Set(SWEEP_RETENTIONS.map((r) => Math.max(1, Math.round(r * n))))];
   const points: SweepPoint[] = [];
-  for (const method of methods) {
-    for (const k of ks) {
-      const { kept } = await engine.prune(handle, method, k, effectiveParams(state, method), { lane: `sweep:${method}:${k}` });
-      const measured = await engine.metrics(handle, kept, { lambda: 0, oracle: question.oracle });
-      points.push({ method, k, retention: k / handle.n, ...measured });
-    }
+  for (const method of methodsOf(state)) {
+    const result = await engine.sweep({ ...spec, method, params: effectiveParams(state, method), ks, lambda: 0 }, { lane: `sweep:${method}` });
+    if (!result.ok) throw new Error(result.message);
+    points.push(...result.points);
   }
   return points;
 }

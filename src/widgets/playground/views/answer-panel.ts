@@ -18,7 +18,7 @@ const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ??
 function showAnswer(cell: HTMLElement, answer: AnswerSummary | null, full: AnswerSummary | null): void {
   if (answer === null) { cell.replaceChildren('—'); return; }
   const agrees = full === null || full === answer ? null : answer.text === full.text;
-  cell.replaceChildren(el('strong', { text: answer.text }), ` ${percent(answer.confidence)}`,
+  cell.replaceChildren(el('strong', { text: answer.text }), answer.confidence === null ? '' : ` ${percent(answer.confidence)}`,
     agrees === null ? '' : el('span', { className: agrees ? 'pg-agree' : 'pg-disagree', text: agrees ? ' same as with all tokens' : ' differs from all tokens' }));
 }
 

@@ -1,50 +1,56 @@
 // The model's download: its size before anything arrives, byte progress, whether it came from
 // this device's cache (with a control to clear it), and a clear message with a retry on failure.
 import { el } from '../dom.ts';
-import type { ModelLoader, ModelStatus } from '../pipeline/model-loader.ts';
+import { bytesLoaded, type ModelStatus } from '../../../runtime/model-status.ts';
+import type { ModelControl } from '../../shared/site-model.ts';
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
 function describe(s: ModelStatus): string {
   switch (s.phase) {
-    case 'sizing': return 'TinyVLM: reading its size…';
-    case 'loading': {
+    case 'idle':
+    case 'initiate': return 'TinyVLM: reading its size…';
+    case 'download':
+    case 'progress': {
       const from = s.cached ? ', from this device’s cache' : '';
+      const loaded = s.phase === 'progress' ? s.loaded : 0;
       return s.total === null
-        ? `TinyVLM: ${mb(s.modelBytes)} plus its runtime (size not announced by the server)${from}. Loaded ${mb(s.loaded)}.`
-        : `TinyVLM and its runtime: ${mb(s.total)}${from}. Loaded ${mb(s.loaded)} of ${mb(s.total)}.`;
+        ? `TinyVLM: ${mb(s.modelBytes)} plus its runtime (size not announced by the server)${from}. Loaded ${mb(loaded)}.`
+        : `TinyVLM and its runtime: ${mb(s.total)}${from}. Loaded ${mb(loaded)} of ${mb(s.total)}.`;
     }
+    case 'verify': return `TinyVLM: ${mb(s.total)} read; checking sizes and sha256 and starting the model…`;
     case 'ready': {
       const where = s.cached ? 'from this device’s cache' : s.stored ? 'now cached on this device' : 'not cached: this browser offers no Cache Storage here';
       return `TinyVLM is ready (${mb(s.total)} with its runtime, ${where}).`;
     }
-    case 'failed': return `TinyVLM could not be loaded: ${s.message}`;
+    case 'error': return `TinyVLM could not be loaded: ${s.message}`;
   }
 }
 
-export function modelStatus(loader: ModelLoader): HTMLElement {
+export function modelStatus(model: ModelControl): HTMLElement {
   const text = el('span', { testid: 'model-status' });
   const bar = el('progress', { testid: 'model-progress' });
   const retry = el('button', { text: 'Try again', testid: 'model-retry', attrs: { type: 'button' } });
   const clear = el('button', { text: 'Clear cached model', testid: 'model-clear-cache', attrs: { type: 'button' } });
   const said = el('span', { className: 'pg-hint' });
-  retry.addEventListener('click', () => loader.start());
+  retry.addEventListener('click', () => model.retry());
   clear.addEventListener('click', async () => {
-    await loader.clearCache();
+    await model.clearCache();
     said.textContent = 'Cache cleared: the next visit downloads the model again.';
   });
   const show = (s: ModelStatus): void => {
     text.textContent = describe(s);
-    bar.hidden = s.phase !== 'loading';
-    if (s.phase === 'loading' && s.total !== null) { bar.max = s.total; bar.value = s.loaded; }
-    if (s.phase === 'loading' && s.total === null) bar.removeAttribute('value'); // indeterminate
-    retry.hidden = s.phase !== 'failed';
+    const bytes = bytesLoaded(s);
+    bar.hidden = bytes === null || s.phase === 'ready';
+    if (bytes !== null && bytes.total !== null) { bar.max = bytes.total; bar.value = bytes.loaded; }
+    if (bytes !== null && bytes.total === null) bar.removeAttribute('value'); // indeterminate
+    retry.hidden = s.phase !== 'error';
     clear.hidden = s.phase !== 'ready' || !s.stored;
     element.dataset.phase = s.phase;
-    element.dataset.loaded = s.phase === 'loading' ? String(s.loaded) : '';
+    element.dataset.loaded = bytes === null || s.phase === 'ready' ? '' : String(bytes.loaded);
   };
   const element = el('div', { className: 'pg-model', attrs: { role: 'status' } }, text, bar, retry, clear, said);
-  loader.subscribe(show);
-  show(loader.status);
+  model.subscribe(show);
+  show(model.status);
   return element;
 }

@@ -3,7 +3,7 @@
 import { METHODS } from '../../../core/index.ts';
 import { PATCH_COUNT } from '../../../scenes/index.ts';
 import { el } from '../dom.ts';
-import type { ModelLoader } from '../pipeline/model-loader.ts';
+import type { ModelControl } from '../../shared/site-model.ts';
 import type { Snapshot } from '../pipeline/runner.ts';
 import type { Store } from '../store.ts';
 import { answerPanel } from './answer-panel.ts';
@@ -20,14 +20,14 @@ function figure(overlay: TokenOverlay, countTestid: string): { element: HTMLElem
   return { element: el('figure', { className: 'pg-figure' }, el('figcaption', {}, title, ' keeps ', count, ` of ${PATCH_COUNT} tokens`), overlay.element), title, count };
 }
 
-function waitingForModel(loader: ModelLoader): string | null {
-  if (loader.model !== null) return null;
-  return loader.status.phase === 'failed'
+function waitingForModel(model: ModelControl): string | null {
+  if (model.status.phase === 'ready') return null;
+  return model.status.phase === 'error'
     ? 'No answers from the kept tokens: the model could not be loaded (see the message above).'
     : 'Answers from the kept tokens appear once the model has loaded.';
 }
 
-export function resultsView(store: Store, loader: ModelLoader): { element: HTMLElement; mainSurface: SVGSVGElement; show(s: Snapshot): void } {
+export function resultsView(store: Store, model: ModelControl): { element: HTMLElement; mainSurface: SVGSVGElement; show(s: Snapshot): void } {
   const main = tokenOverlay('token-overlay');
   const other = tokenOverlay('compare-overlay');
   const mainFigure = figure(main, 'kept-count');
@@ -48,10 +48,11 @@ export function resultsView(store: Store, loader: ModelLoader): { element: HTMLE
         shownScene = s.scene.key;
       }
       const problem = s.inputs === null ? 'Computing token features…' : s.inputs.ok ? null : s.inputs.message;
+      const details = (o: Snapshot['main']) => (o?.ok ? o.run.details : null);
       const view = { oracle: s.question.oracle, mode: s.state.view.overlay, truth: s.state.view.truth };
       const failed = (o: Snapshot['main']): string | null => (o !== null && !o.ok ? `This method could not run: ${o.message}` : null);
-      main.showTokens({ ...view, details: s.mainDetails, message: problem ?? failed(s.main) });
-      other.showTokens({ ...view, details: s.compareDetails, message: problem ?? failed(s.compare) });
+      main.showTokens({ ...view, details: details(s.main), message: problem ?? failed(s.main) });
+      other.showTokens({ ...view, details: details(s.compare), message: problem ?? failed(s.compare) });
       mainFigure.title.textContent = nameOf(s.state.method);
       mainFigure.count.textContent = s.main?.ok ? String(s.main.run.selection.kept.length) : '—';
       otherFigure.element.hidden = s.state.compare === 'none';
@@ -60,8 +61,8 @@ export function resultsView(store: Store, loader: ModelLoader): { element: HTMLE
 
       // A snapshot still computing keeps the last backend line, so the images do not jump under a drag.
       if (s.inputs !== null) backend.show(s.state.backend, s.engine, s.main?.ok ? s.main.run.selection : null);
-      const full = s.inputs?.ok ? s.inputs.inputs.full : null;
-      answers.show({ truth: s.question.truth, full, main: s.main, compare: s.compare, waiting: waitingForModel(loader) });
+      const full = s.inputs?.ok ? s.inputs.full : null;
+      answers.show({ truth: s.question.truth, full, main: s.main, compare: s.compare, waiting: waitingForModel(model) });
       metrics.show(s.main, s.compare, problem);
       sweep.show(s.state, s.sweep, problem ?? (s.main?.ok && s.sweep === null ? 'Computing the sweep…' : null));
     },

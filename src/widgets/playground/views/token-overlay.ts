@@ -3,7 +3,7 @@
 import { GRID_SIZE, IMAGE_SIZE, PATCH_COUNT, PATCH_SIZE } from '../../../scenes/index.ts';
 import type { OverlayMode } from '../../../state/index.ts';
 import { el, percent, svg } from '../dom.ts';
-import type { TokenDetail } from '../pipeline/token-details.ts';
+import type { TokenDetail } from '../../../core/index.ts';
 
 export interface OverlayContent {
   details: TokenDetail[] | null;

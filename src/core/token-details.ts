@@ -1,8 +1,9 @@
-// What the overlay says about one token: its relevance, how it fares in the kept set (pick rank,
-// the share of the image it covers best, or the kept token that covers it), from core's own
-// prepared similarities.
-import { prepare, type Prepared } from '../../../core/index.ts';
-import type { TokenInputs } from './token-inputs.ts';
+/**
+ * What the overlay says about one token of a kept set: its relevance, its pick rank, the share of
+ * the image it covers best (kept), or the kept token that covers it (dropped). Read from the
+ * prepared similarities the engine already holds, so no second Gram matrix is built.
+ */
+import type { Prepared } from './types.ts';
 
 export interface TokenDetail {
   index: number;
@@ -18,32 +19,16 @@ export interface TokenDetail {
   coveredBy: { index: number; similarity: number } | null;
 }
 
-let cached: { key: string; prepared: Prepared } | null = null;
-
-function prepared(inputs: TokenInputs): Prepared {
-  if (cached?.key !== inputs.key) {
-    cached = { key: inputs.key, prepared: prepare({ features: inputs.features, n: inputs.n, d: inputs.d, grid: [inputs.grid[0], inputs.grid[1]], text: inputs.text, m: inputs.m }) };
-  }
-  return cached.prepared;
-}
-
-export interface KeptSetView {
-  kept: ArrayLike<number>;
-  order?: ArrayLike<number>;
-}
-
-/** Per-token details for one kept set. */
-export function tokenDetails(inputs: TokenInputs, set: KeptSetView): TokenDetail[] {
-  const p = prepared(inputs);
+export function tokenDetails(p: Prepared, kept: ArrayLike<number>, order?: ArrayLike<number>): TokenDetail[] {
   const { n, kernel } = p;
   const isKept = new Uint8Array(n);
-  for (const i of Array.from(set.kept)) isKept[i] = 1;
+  for (const i of Array.from(kept)) isKept[i] = 1;
   const rank = new Int32Array(n).fill(-1);
-  Array.from(set.order ?? []).forEach((i, r) => { rank[i] = r + 1; });
-  // For every token, the kept token that covers it best (lowest index on ties, as core does).
+  Array.from(order ?? []).forEach((i, r) => { rank[i] = r + 1; });
+  // For every token, the kept token that covers it best (lowest index on ties, as metrics() does).
   const bestBy = new Int32Array(n).fill(-1);
   const best = new Float64Array(n).fill(-1);
-  for (const s of Array.from(set.kept)) {
+  for (const s of Array.from(kept)) {
     for (let j = 0; j < n; j++) if (kernel[s * n + j] > best[j]) { best[j] = kernel[s * n + j]; bestBy[j] = s; }
   }
   const share = new Float64Array(n);

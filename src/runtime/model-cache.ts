@@ -1,4 +1,4 @@
-// Cache Storage for the model and runtime files, keyed by content (the manifest's sha256, or a
+// Cache Storage for the model and runtime files (pages and workers alike), keyed by content (the manifest's sha256, or a
 // hashed asset URL), so a new model never reads an old file and a return visit downloads nothing.
 
 const CACHE_NAME = 'tops-lab-models';

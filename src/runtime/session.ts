@@ -1,0 +1,209 @@
+/**
+ * The experiment, run once for every caller: the playground, the docs figures and the benchmarks
+ * page (through the engine's worker) and the command-line tools (in their own thread). It encodes
+ * with whichever model the slot holds, prepares once per image and question on the engine's
+ * backend, and reads metrics and token details from the similarities that backend already holds.
+ */
+import { PruneError, type Params, type SetMetrics } from '../core/index.ts';
+import type { ImageInput, Instruction, ModelAnswer, VisionLanguageModel, VisualTokens } from '../models/vlm.ts';
+import type {
+  ExperimentInputs, ExperimentInputsSpec, ExperimentRequest, ExperimentResult, MissingModel, RunResult, RunSpec,
+  Selection, SweepRequest, SweepResult,
+} from './experiment-types.ts';
+import { EngineHost } from './host.ts';
+import { Lru } from './lru.ts';
+import type { EngineHandle, EnginePruneResult } from './protocol.ts';
+
+/** Methods whose pick order does not depend on k: the first k picks of a longer run are the k-token selection (tested). */
+export const PREFIX_STABLE_METHODS: ReadonlySet<string> = new Set(['tops']);
+
+/** The model an experiment may use, and why there is none yet. */
+export interface ModelSlot {
+  current(): VisionLanguageModel | null;
+  missing(): MissingModel;
+  /** Identity of the model this slot holds or will hold; null when there is none to hold. */
+  identity(): Promise<string | null>;
+}
+
+/** A slot holding one loaded model (the command-line tools). */
+export function fixedSlot(model: VisionLanguageModel): ModelSlot {
+  return {
+    current: () => model,
+    missing: () => ({ ok: false, reason: 'error', message: 'unreachable: the model is loaded' }),
+    identity: async () => model.info.identity,
+  };
+}
+
+/** A session in this thread on the CPU engine, for the command-line tools. */
+export async function cpuSession(model: VisionLanguageModel): Promise<ExperimentSession> {
+  return new ExperimentSession(await EngineHost.create('cpu', null), fixedSlot(model));
+}
+
+interface Resolved {
+  inputs: ExperimentInputs;
+  handle: EngineHandle;
+  features: Float32Array;
+  instruction: Instruction | null;
+  model: VisionLanguageModel | null;
+}
+
+const everything = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
+
+function gatherRows(features: Float32Array, rows: ArrayLike<number>, d: number): Float32Array {
+  const out = new Float32Array(rows.length * d);
+  for (let t = 0; t < rows.length; t++) out.set(features.subarray(rows[t] * d, (rows[t] + 1) * d), t * d);
+  return out;
+}
+
+function answerFromLogits(logits: Float32Array, answers: readonly string[], textAttn: Float32Array | null): ModelAnswer {
+  let best = 0;
+  for (let i = 1; i < logits.length; i++) if (logits[i] > logits[best]) best = i;
+  const exp = Float32Array.from(logits, (v) => Math.exp(v - logits[best]));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return { text: answers[best], logits, probs: exp.map((e) => e / sum), best, textAttn };
+}
+
+export class ExperimentSession {
+  readonly #host: EngineHost;
+  readonly #slot: ModelSlot;
+  readonly #images = new Lru<string, Promise<VisualTokens>>(8);
+  readonly #instructions = new Lru<string, Promise<Instruction>>(512);
+  readonly #fullAnswers = new Lru<string, Promise<ModelAnswer>>(32);
+  readonly #prepared: Lru<string, Promise<EngineHandle>>;
+
+  constructor(host: EngineHost, slot: ModelSlot) {
+    this.#host = host;
+    this.#slot = slot;
+    this.#prepared = new Lru(4, (handle) => { void handle.then((h) => host.run({ op: 'dispose', handle: h.id })).catch(() => undefined); });
+  }
+
+  async run(req: ExperimentRequest): Promise<ExperimentResult> {
+    const resolved = await this.#resolve(req, req.measure.fullSet === true, req.measure.tensors === true);
+    if ('ok' in resolved) return resolved;
+    const { handle, inputs } = resolved;
+    const lambda = req.measure.lambda ?? 0;
+    const oracle = req.question.oracle ?? undefined;
+    const select = this.#selector(handle, req.runs, req.sharePrefixes === true);
+    // Settings that keep the same tokens get the same metrics and answer: computed once.
+    const measured = new Map<string, Promise<SetMetrics>>();
+    const answered = new Map<string, Promise<ModelAnswer>>();
+    const runs: RunResult[] = [];
+    for (const spec of req.runs) {
+      const { id, method, k } = spec;
+      try {
+        const { selection, features } = await select(spec);
+        const key = selection.kept.join(',');
+        let metrics: SetMetrics | null = null;
+        if (req.measure.metrics) {
+          let pending = measured.get(key);
+          if (pending === undefined) measured.set(key, (pending = this.#host.run({ op: 'metrics', handle: handle.id, kept: selection.kept, opts: { lambda, oracle } })));
+          metrics = await pending;
+        }
+        const details = req.measure.details ? await this.#host.run({ op: 'details', handle: handle.id, kept: selection.kept, order: selection.order ?? null }) : null;
+        let answer: ModelAnswer | null = null;
+        if (req.measure.answers && resolved.model !== null && resolved.instruction !== null) {
+          const answerKey = features === undefined ? key : `${id}|merged`;
+          let pending = answered.get(answerKey);
+          if (pending === undefined) {
+            const rows = features ?? gatherRows(resolved.features, selection.kept, inputs.d);
+            answered.set(answerKey, (pending = resolved.model.answer(rows, selection.kept, resolved.instruction)));
+          }
+          answer = await pending;
+        }
+        runs.push({ ok: true, id, method, k, selection, metrics, details, answer });
+      } catch (err) {
+        if (!(err instanceof PruneError)) throw err;
+        runs.push({ ok: false, id, method, k, message: err.message });
+      }
+    }
+    return { ok: true, inputs, runs };
+  }
+
+  /** Every metric of a method's kept set at each budget, for the current image and question. */
+  async sweep(req: SweepRequest): Promise<SweepResult> {
+    const resolved = await this.#resolve(req, false, false);
+    if ('ok' in resolved) return resolved;
+    const { handle } = resolved;
+    const points = [];
+    for (const k of req.ks) {
+      const { kept } = await this.#host.run({ op: 'prune', handle: handle.id, method: req.method, k, params: req.params });
+      const m = await this.#host.run({ op: 'metrics', handle: handle.id, kept, opts: { lambda: req.lambda ?? 0, oracle: req.question.oracle ?? undefined } });
+      points.push({ method: req.method, k, retention: k / handle.n, ...m });
+    }
+    return { ok: true, points };
+  }
+
+  /** Runs a selection, timed by the engine; with `share`, prefix-stable methods come from one longest run. */
+  #selector(handle: EngineHandle, runs: readonly RunSpec[], share: boolean): (spec: RunSpec) => Promise<{ selection: Selection; features?: Float32Array }> {
+    const family = (s: RunSpec): string => `${s.method}|${JSON.stringify(s.params)}`;
+    const longest = new Map<string, number>();
+    for (const s of runs) if (share && PREFIX_STABLE_METHODS.has(s.method)) longest.set(family(s), Math.max(s.k, longest.get(family(s)) ?? 0));
+    const orders = new Map<string, Promise<EnginePruneResult>>();
+    const prune = (method: string, k: number, params: Partial<Params>): Promise<EnginePruneResult> =>
+      this.#host.run({ op: 'prune', handle: handle.id, method, k, params });
+    return async (spec) => {
+      const kmax = longest.get(family(spec));
+      if (kmax === undefined) {
+        const r = await prune(spec.method, spec.k, spec.params);
+        const selection: Selection = { kept: r.kept, order: r.order, trace: r.trace, merged: r.features !== undefined, ms: r.ms, backend: r.backend, selectedOn: r.selectedOn };
+        return { selection, features: r.features };
+      }
+      let run = orders.get(family(spec));
+      if (run === undefined) orders.set(family(spec), (run = prune(spec.method, kmax, spec.params)));
+      const r = await run;
+      const order = r.order!.slice(0, spec.k);
+      return { selection: { kept: Int32Array.from(order).sort(), order, trace: r.trace?.slice(0, spec.k), merged: false, ms: r.ms, backend: r.backend, selectedOn: r.selectedOn } };
+    };
+  }
+
+  /** The image's tokens, the question's embedding and the full-token answer, each computed once. */
+  async #resolve(spec: ExperimentInputsSpec, fullSet: boolean, tensors: boolean): Promise<Resolved | MissingModel> {
+    const pre = spec.precomputed ?? null;
+    const identity = pre === null ? null : await this.#slot.identity();
+    // Precomputed inputs are used only where the model that would compute them made them.
+    const usable = pre !== null && (identity === null || identity === pre.identity) ? pre : null;
+    const model = this.#slot.current();
+    const seed = spec.seed ?? 0;
+    let image: VisualTokens;
+    let instruction: Instruction | null = null;
+    let embedding: Float32Array, m: number, tokens: Int32Array;
+    let full: ModelAnswer | null;
+    let key: string;
+    if (usable?.question) {
+      image = { ...usable.image };
+      ({ embedding, m, tokens } = usable.question);
+      full = answerFromLogits(usable.question.logits, usable.question.answers, usable.question.textAttn);
+      if (model !== null && model.info.identity === usable.identity) instruction = { text: spec.question.text, tokens, embedding, m };
+      key = `precomputed|${usable.identity}|${spec.image.key}|${spec.question.text}`;
+    } else {
+      if (model === null) return this.#slot.missing();
+      const id = model.info.identity;
+      image = usable !== null ? { ...usable.image } : await this.#images.remember(`${id}|${spec.image.key}`, () => model.encodeImage(this.#pixels(spec.image.pixels)));
+      instruction = await this.#instructions.remember(`${id}|${spec.question.text}`, () => model.encodeText(spec.question.text));
+      ({ embedding, m, tokens } = instruction);
+      const all = image;
+      const question = instruction;
+      full = await this.#fullAnswers.remember(`${id}|${spec.image.key}|${spec.question.text}`, () => model.answer(all.features, everything(all.n), question));
+      key = `model|${id}|${spec.image.key}|${spec.question.text}`;
+    }
+    const { features, n, d, grid, clsAttn } = image;
+    const textAttn = full?.textAttn ?? null;
+    const handle = await this.#prepared.remember(`${key}|${seed}`, () => this.#host.run({
+      op: 'prepare',
+      input: { features, n, d, grid, text: embedding, m, clsAttn: clsAttn ?? undefined, textAttn: textAttn ?? undefined, seed },
+    }));
+    const fullMetrics = fullSet ? await this.#host.run({ op: 'metrics', handle: handle.id, kept: everything(n), opts: { oracle: spec.question.oracle ?? undefined } }) : null;
+    return {
+      inputs: {
+        key, n, d, m, grid, relevance: handle.relevance, source: key.startsWith('precomputed') ? 'precomputed' : 'model', full, fullMetrics,
+        tensors: tensors ? { features, clsAttn, tokens, embedding, textAttn } : null,
+      },
+      handle, features, instruction, model: instruction === null ? null : model,
+    };
+  }
+
+  #pixels(pixels: ImageInput | null): ImageInput {
+    if (pixels === null) throw new PruneError('shape', 'this image has no pixels and no precomputed tokens');
+    return pixels;
+  }
+}
