@@ -1,7 +1,8 @@
 /**
  * The page's engine: `createEngine({ backend })` starts the engine in a Web Worker (or in this
  * thread where Workers are unavailable, e.g. Node) and returns an object with the core's
- * prepare / prune / metrics, asynchronous.
+ * prepare / prune / metrics / details, asynchronous, and the whole experiment (`experiment`,
+ * `sweep`) with the model the page asked it to load (`loadModel`, status through `onModel`).
  *
  * Requests run one at a time, in call order. A prune waiting behind another request is dropped
  * when a newer prune for the same handle and lane arrives (its promise rejects with an

@@ -66,3 +66,36 @@ describe('the engine in this thread (no Worker in Node)', () => {
     await expect(engine.prune(h2, 'tops', 2)).rejects.toMatchObject({ code: 'terminated' });
   });
 });
+
+describe('the experiment through the engine', () => {
+  test('runs on precomputed inputs before any model is asked for, and says so when it needs one', async () => {
+    engine = await createEngine({ backend: 'cpu' });
+    expect(engine.modelStatus).toEqual({ phase: 'idle' });
+    const input = randomInput(36, 8, 5, 2);
+    const base = {
+      image: { key: 'x', pixels: null },
+      question: { text: 'q', oracle: null },
+      runs: [{ id: 'main', method: 'tops', k: 6, params: {} }],
+      measure: { metrics: true, details: true, answers: true },
+    };
+    const precomputed = {
+      identity: 'any',
+      image: { features: input.features, clsAttn: input.clsAttn!, n: 36, d: 8, grid: [6, 6] as const },
+      question: { tokens: Int32Array.from([1, 2]), embedding: input.text!, m: 2, textAttn: input.textAttn!, logits: Float32Array.from([1, 0]), answers: ['a', 'b'] },
+    };
+    const result = await engine.experiment({ ...base, precomputed });
+    if (!result.ok) throw new Error(result.message);
+    const p = prepare({ ...input, seed: 0 });
+    expect(result.runs[0]).toMatchObject({ ok: true, answer: null });
+    expect(result.runs[0].ok && Array.from(result.runs[0].selection.kept)).toEqual(Array.from(prune('tops', p, 6).kept));
+    expect(await engine.experiment(base)).toMatchObject({ ok: false, reason: 'idle' });
+  });
+
+  test('a backend change keeps prepared handles usable', async () => {
+    engine = await createEngine({ backend: 'auto' });
+    const h = await engine.prepare(randomInput(49, 8, 2));
+    const before = await engine.prune(h, 'tops', 7);
+    expect((await engine.setBackend('cpu')).reason).toBe('requested-cpu');
+    expect((await engine.prune(h, 'tops', 7)).kept).toEqual(before.kept);
+  });
+});
