@@ -1,34 +1,33 @@
 // The principle ablation: TOPS with each principle switched off in turn, and with each one alone,
-// all other weights at their defaults.
-//
-// Relevance enters TOPS twice: as the α·r term and through the coverage weights
-// w_j = (1 − λ) + λ·r_j. Switching Task Relevance off therefore sets α = 0 *and* λ = 0, so that
-// no instruction signal is left; the "coverage only" variant uses λ = 0 for the same reason.
-// Switching coverage off (β = 0) makes λ irrelevant.
+// all other parameters at their defaults. The variants are built from core's principles table, so
+// "off" means here exactly what it means in the playground: the principle's `off` applied (Task
+// Relevance off sets α = 0 and λ = 0, since relevance also weights coverage).
 
-import { getMethod, resolveParams, type Params } from '../core/index.ts';
+import { PRINCIPLES, PRINCIPLE_IDS, getMethod, paramsWithout, resolveParams, zeroedText, type Params, type PrincipleId } from '../core/index.ts';
 import { config, type EvalConfig } from './configs.ts';
 
 export interface AblationVariant {
+  /** 'all', 'no-<principle>' or '<principle>-only': ids the committed results use. */
   id: string;
   label: string;
-  /** Parameters that differ from TOPS's defaults. */
-  change: Partial<Params>;
+  /** The principles switched off. */
+  off: readonly PrincipleId[];
 }
 
-export const ABLATION_VARIANTS: readonly AblationVariant[] = [
-  { id: 'all', label: 'All three (defaults)', change: {} },
-  { id: 'no-relevance', label: 'Without relevance (α = 0, λ = 0)', change: { alpha: 0, lambda: 0 } },
-  { id: 'no-coverage', label: 'Without coverage (β = 0)', change: { beta: 0 } },
-  { id: 'no-diversity', label: 'Without diversity (γ = 0)', change: { gamma: 0 } },
-  { id: 'relevance-only', label: 'Relevance only (β = γ = 0)', change: { beta: 0, gamma: 0 } },
-  { id: 'coverage-only', label: 'Coverage only (α = γ = 0, λ = 0)', change: { alpha: 0, gamma: 0, lambda: 0 } },
-  { id: 'diversity-only', label: 'Diversity only (α = β = 0)', change: { alpha: 0, beta: 0 } },
-];
+const variant = (id: string, name: string, off: readonly PrincipleId[]): AblationVariant => {
+  const change = zeroedText(paramsWithout({}, off));
+  return Object.freeze({ id, label: change === '' ? name : `${name} (${change})`, off: Object.freeze([...off]) });
+};
 
-/** The parameters a variant runs with: TOPS's defaults with the variant's changes. */
-export function variantParams(variant: AblationVariant): Params {
-  return resolveParams(getMethod('tops'), variant.change);
+export const ABLATION_VARIANTS: readonly AblationVariant[] = Object.freeze([
+  variant('all', 'All three (defaults)', []),
+  ...PRINCIPLES.map((p) => variant(`no-${p.id}`, `Without ${p.short.toLowerCase()}`, [p.id])),
+  ...PRINCIPLES.map((p) => variant(`${p.id}-only`, `${p.short} only`, PRINCIPLE_IDS.filter((other) => other !== p.id))),
+]);
+
+/** The parameters a variant runs with: TOPS's defaults with the variant's principles off. */
+export function variantParams(v: AblationVariant): Params {
+  return paramsWithout(resolveParams(getMethod('tops')), v.off);
 }
 
 export function ablationConfigs(retentions: readonly number[], n: number): EvalConfig[] {

@@ -1,10 +1,11 @@
-import type { Params } from '../core/index.ts';
-import { PRINCIPLES } from './schema.ts';
+import { principleParams, type Params } from '../core/index.ts';
 import type { ExperimentState } from './types.ts';
 
-/** The parameters a method runs with: TOPS weights of switched-off principles become 0. */
+/**
+ * The parameters a method runs with: for TOPS, each switched-off principle's `off` applied (core
+ * principles.ts: Task Relevance off zeroes α and λ), the weights themselves kept in the state.
+ */
 export function effectiveParams(state: ExperimentState, methodId: string): Params {
   const params = { ...state.params[methodId] };
-  if (methodId === 'tops') for (const p of PRINCIPLES) if (!state.principles[p.id]) params[p.weight] = 0;
-  return params;
+  return methodId === 'tops' ? principleParams(params, state.principles) : params;
 }

@@ -17,6 +17,8 @@ export interface Field<T> {
   /** The URL key. */
   key: string;
   label: string;
+  /** A line the control shows beside it, when the label alone does not say what the value does. */
+  help?: string;
   control: Control;
   /** `s` holds every earlier row's value, so a default may depend on them (the question on the scene). */
   decode(raw: string, s: ExperimentState): Decoded<T>;
@@ -28,7 +30,7 @@ export interface Field<T> {
   relevant(s: ExperimentState): boolean;
 }
 
-type Lens<T> = Pick<Field<T>, 'key' | 'label' | 'get' | 'set'> & Partial<Pick<Field<T>, 'relevant'>>;
+type Lens<T> = Pick<Field<T>, 'key' | 'label' | 'get' | 'set'> & Partial<Pick<Field<T>, 'relevant' | 'help'>>;
 const always = (): boolean => true;
 
 /** A number in [min, max] (an integer when asked); any value in range, not only on the step grid. */

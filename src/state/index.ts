@@ -1,7 +1,7 @@
 // ExperimentState: the one typed, versioned description of a playground experiment, read from and
 // written to links by one schema that also gives every control its range and default.
 export * from './types.ts';
-export { FIELDS, METHOD_OPTIONS, PRINCIPLES, SWEEP_METRICS, DEFAULT_K, fieldByKey } from './schema.ts';
+export { FIELDS, METHOD_OPTIONS, SWEEP_METRICS, DEFAULT_K, fieldByKey } from './schema.ts';
 export type { ChoiceOption, Control, Field } from './field.ts';
 export { parseState, writeState, defaultState, readAddress } from './url.ts';
 export { PRESETS, findPreset, type Preset } from './presets.ts';

@@ -1,7 +1,7 @@
 // The ExperimentState schema, one row per URL field (the TensorFlow Playground idea, typed).
 // Adding a control is adding a row; method parameters come from core METHODS, so a parameter
 // added there appears here, in links and in the controls without further code.
-import { LLM_SHAPES, METHODS } from '../core/index.ts';
+import { LLM_SHAPES, METHODS, PRINCIPLES } from '../core/index.ts';
 import { BACKEND_LABELS, BACKEND_PREFERENCES } from '../runtime/backend-names.ts';
 import { PATCH_COUNT, type QuestionSpec } from '../scenes/index.ts';
 import { choiceField, numberField, toggleField, type ChoiceOption, type Field } from './field.ts';
@@ -10,7 +10,7 @@ import { paramDefault } from './versions.ts';
 import { decodeQuestion, encodeQuestion } from './question-code.ts';
 import { defaultQuestion } from './scene-choice.ts';
 import { decodeScene, encodeScene } from './scene-code.ts';
-import type { BackendPreference, OverlayMode, Principle, SweepMetric } from './types.ts';
+import type { BackendPreference, OverlayMode, SweepMetric } from './types.ts';
 import type { ExperimentState, SceneChoice } from './types.ts';
 
 /** The budget a fresh page starts with: 44 of 196 tokens, the paper's headline 77.8 % pruned. */
@@ -25,12 +25,6 @@ export const SWEEP_METRICS: readonly (ChoiceOption & { value: SweepMetric })[] =
   { value: 'reconError', label: 'reconstruction error' },
   { value: 'diversity', label: 'diversity' },
   { value: 'erank', label: 'effective rank' },
-];
-
-export const PRINCIPLES: readonly { id: Principle; label: string; weight: string }[] = [
-  { id: 'relevance', label: 'Task Relevance', weight: 'alpha' },
-  { id: 'coverage', label: 'Information Coverage', weight: 'beta' },
-  { id: 'diversity', label: 'Semantic Diversity', weight: 'gamma' },
 ];
 
 const usesMethod = (s: ExperimentState, id: string): boolean => s.method === id || s.compare === id;
@@ -68,9 +62,10 @@ const paramFields: Field<number>[] = METHODS.flatMap((m) => Object.entries(m.par
   fallback: (s) => paramDefault(s.v, m.id, name, spec.default),
 })));
 
+/** One on/off row per core principle; its help line says what "off" sets. */
 const principleFields: Field<boolean>[] = PRINCIPLES.map((p) => toggleField(
   {
-    key: `tops.${p.id}`, label: p.label,
+    key: `tops.${p.id}`, label: p.label, help: p.offMeaning,
     get: (s) => s.principles[p.id],
     set: (s, v) => { s.principles[p.id] = v; },
     relevant: (s) => usesMethod(s, 'tops'),

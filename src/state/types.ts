@@ -1,12 +1,12 @@
-import type { Params } from '../core/index.ts';
+import type { Params, PrincipleId } from '../core/index.ts';
 import type { BackendPreference } from '../runtime/backend-names.ts';
 import type { QuestionSpec, SceneDescription } from '../scenes/index.ts';
 
 /** The permalink format this code writes; parsing also reads every older one (see versions.ts). */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 /** A link format this code reads. */
-export type StateVersion = 1 | typeof STATE_VERSION;
+export type StateVersion = 1 | 2 | typeof STATE_VERSION;
 
 /** Where the image comes from: a named preset, a sampled seed, or an edited description. */
 export type SceneChoice =
@@ -17,8 +17,8 @@ export type SceneChoice =
 /** Backend names are the engine's own (one declaration, in the runtime). */
 export type { BackendPreference } from '../runtime/backend-names.ts';
 
-/** The three TOPS principles; switching one off zeroes its weight without forgetting it. */
-export type Principle = 'relevance' | 'coverage' | 'diversity';
+/** A TOPS principle (core PRINCIPLES); switching one off applies its `off` without forgetting the weights. */
+export type Principle = PrincipleId;
 
 /** What the token overlay shows besides kept vs dropped. */
 export type OverlayMode = 'kept' | 'relevance' | 'order';

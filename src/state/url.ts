@@ -4,7 +4,7 @@
 import { METHODS } from '../core/index.ts';
 import { FIELDS } from './schema.ts';
 import { STATE_VERSION, type ExperimentState, type ParsedState, type StateNotice, type StateVersion } from './types.ts';
-import { linkVersion } from './versions.ts';
+import { keepOlderRelevanceOff, linkVersion } from './versions.ts';
 
 const VERSION_KEY = 'v';
 const SHOWN_CHARS = 40; // a notice quotes at most this much of what the link said
@@ -54,6 +54,8 @@ export function parseState(search: string): ParsedState {
       });
     }
   }
+  const older = keepOlderRelevanceOff(state);
+  if (older !== null) notices.push(older);
   const known = new Set([VERSION_KEY, ...FIELDS.map((f) => f.key)]);
   const unknown = [...new Set(query.keys())].filter((k) => !known.has(k));
   if (unknown.length > 0) {

@@ -1,6 +1,7 @@
-// What each link format means by a field it omits. Only what changed between versions is listed;
-// everything else falls back to the engine's current default.
-import type { StateVersion } from './types.ts';
+// What each link format means by what it says. Only what changed between versions is listed;
+// everything else falls back to the engine's current default and the core principles table.
+import { PARAM_SYMBOLS, getPrinciple } from '../core/index.ts';
+import type { ExperimentState, StateNotice, StateVersion } from './types.ts';
 
 /**
  * Version 1 links were written while TOPS's weights defaulted to α = β = γ = 1, λ = 0.5; since
@@ -20,5 +21,28 @@ export function paramDefault(version: StateVersion, method: string, param: strin
 export function linkVersion(raw: string | null): StateVersion | null {
   if (raw === null || raw === '1') return 1;
   if (raw === '2') return 2;
+  if (raw === '3') return 3;
   return null;
+}
+
+/**
+ * Before version 3, `tops.relevance=off` set only α = 0: λ still weighted coverage by relevance.
+ * Since version 3 it applies core's Task Relevance `off`, which zeroes λ too. Where that would
+ * change the kept set — coverage on with β > 0 and λ > 0 — an older link is read as what it meant
+ * when it was shared, in words a current link can say: Task Relevance on with α = 0. Elsewhere λ
+ * has no effect and the link is read as written. Returns the notice to show (null when nothing
+ * changed, or when TOPS is neither shown nor compared and the reader would not see the switch).
+ */
+export function keepOlderRelevanceOff(state: ExperimentState): StateNotice | null {
+  const tops = state.params.tops;
+  if (state.v >= 3 || state.principles.relevance || !state.principles.coverage || tops.beta === 0 || tops.lambda === 0) return null;
+  const relevance = getPrinciple('relevance');
+  state.principles.relevance = true;
+  tops[relevance.weight] = 0;
+  if (state.method !== 'tops' && state.compare !== 'tops') return null;
+  const [alpha, lambda] = [PARAM_SYMBOLS[relevance.weight], PARAM_SYMBOLS.lambda];
+  return {
+    field: `tops.${relevance.id}`, kind: 'version',
+    message: `This link (format version ${state.v}) switched ${relevance.label} off when that set only ${alpha} = 0 and kept ${lambda} = ${tops.lambda} weighting coverage by relevance; today off also sets ${lambda} = 0. To keep the same tokens, ${relevance.label} is shown on with ${alpha} = 0.`,
+  };
 }

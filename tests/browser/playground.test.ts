@@ -4,6 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { getPrinciple } from '../../src/core/index.ts';
+import { STATE_VERSION } from '../../src/state/index.ts';
 import { launchChromium, serveStatic, type StaticServer } from './harness.ts';
 import { openPlayground, query, read, settled, waitForModel } from './playground-page.ts';
 
@@ -108,6 +110,26 @@ describe('playground', () => {
     expect(reopened.metrics).toEqual(shown.metrics);
     expect(reopened.answer).toBe(shown.answer);
     await again.page.close();
+  });
+
+  test('the relevance switch says what off sets; an older link keeps what its switch meant', async () => {
+    const relevance = getPrinciple('relevance');
+    const { page } = await openPlayground(browser, server.url, '?v=1&method=tops&compare=none&k=30&tops.relevance=off');
+    await settled(page);
+    const toggle = page.getByLabel(relevance.label, { exact: true });
+    const help = await toggle.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${help}"]`).textContent()).toBe(relevance.offMeaning);
+    // Version 1: off zeroed only α, so the link is shown as relevance on with α = 0, and says so.
+    expect(await page.locator('[data-testid="state-notice"] li[data-field="tops.relevance"]').textContent()).toContain('α = 0');
+    expect(await toggle.isChecked()).toBe(true);
+    expect(await page.locator('[data-testid="weight-alpha"]').inputValue()).toBe('0');
+    // Switched off now, it is a current link, and λ is dimmed with the weight.
+    await toggle.uncheck();
+    await settled(page);
+    expect(query(page).get('v')).toBe(String(STATE_VERSION));
+    expect(query(page).get('tops.relevance')).toBe('off');
+    expect(await page.locator('.pg-params[data-method="tops"] .pg-field.is-off').count()).toBe(1);
+    await page.close();
   });
 
   test('script in a link executes nothing and every bad field is named', async () => {

@@ -118,6 +118,8 @@ describe('widgets react to their controls', () => {
     await widget.getByLabel('Task Relevance').uncheck();
     await expect.poll(() => table(widget)).toContain('Coverage + Diversity');
     expect(await widget.getByLabel('α weight').isDisabled()).toBe(true);
+    // Relevance off zeroes λ too, as in the playground and the benchmarks' ablation.
+    expect(await widget.getByLabel(/^λ/).isDisabled()).toBe(true);
     await page.close();
   });
 

@@ -44,9 +44,10 @@ describe('ExperimentSession', () => {
     const session = await cpuSession(model);
     const result = await session.run(request());
     if (!result.ok) throw new Error(result.message);
-    const image = await model.encodeImage();
-    const full = await model.answer(image.features, Int32Array.from({ length: N }, (_, i) => i));
-    const p = prepare({ ...image, text: gaussian(M * D, 9), m: M, clsAttn: image.clsAttn, textAttn: full.textAttn!, seed: 0 });
+    const image = await model.encodeImage({ rgba: new Uint8Array(4), width: 1, height: 1 });
+    const instruction = await model.encodeText('is it?');
+    const full = await model.answer(image.features, Int32Array.from({ length: N }, (_, i) => i), instruction);
+    const p = prepare({ ...image, text: instruction.embedding, m: M, clsAttn: image.clsAttn ?? undefined, textAttn: full.textAttn!, seed: 0 });
     for (const run of result.runs) {
       if (!run.ok) throw new Error(run.message);
       const core = prune(run.method, p, 8, {});

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { METHODS } from '../../src/core/index.ts';
-import { STATE_VERSION, defaultState, parseState, readAddress, writeState } from '../../src/state/index.ts';
+import { METHODS, prune } from '../../src/core/index.ts';
+import { randomCase } from '../core/fixtures.ts';
+import { STATE_VERSION, defaultState, effectiveParams, parseState, readAddress, writeState } from '../../src/state/index.ts';
 
 const topsDefaults = (): Record<string, number> =>
   Object.fromEntries(Object.entries(METHODS.find((m) => m.id === 'tops')!.params).map(([name, spec]) => [name, spec.default]));
@@ -41,5 +42,53 @@ describe('link format versions', () => {
     expect(readAddress('')).toEqual({ state: defaultState(), notices: [] });
     expect(defaultState().v).toBe(STATE_VERSION);
     expect(readAddress('?k=30')).toEqual(parseState('k=30'));
+  });
+
+  describe('Task Relevance off (version 3 zeroes λ too)', () => {
+    test('a current link with relevance off runs TOPS with α = 0 and λ = 0, its weights kept in the state', () => {
+      const { state, notices } = parseState(`v=${STATE_VERSION}&method=tops&tops.alpha=1&tops.lambda=0.5&tops.relevance=off`);
+      expect(notices).toEqual([]);
+      expect(state.principles.relevance).toBe(false);
+      expect(state.params.tops).toMatchObject({ alpha: 1, lambda: 0.5 });
+      expect(effectiveParams(state, 'tops')).toMatchObject({ alpha: 0, lambda: 0 });
+    });
+
+    test.each([
+      ['version 1, λ from its defaults', 'v=1&method=tops&tops.relevance=off', { alpha: 0, beta: 1, gamma: 1, lambda: 0.5 }],
+      ['no v (version 1)', 'method=tops&tops.relevance=off&tops.lambda=0.8', { alpha: 0, beta: 1, gamma: 1, lambda: 0.8 }],
+      ['version 2', 'v=2&method=tops&tops.alpha=2&tops.beta=1&tops.gamma=0.5&tops.lambda=0.3&tops.relevance=off', { alpha: 0, beta: 1, gamma: 0.5, lambda: 0.3 }],
+    ])('an older link (%s) with relevance off keeps λ, as it did when shared', (_, link, ran) => {
+      const { state, notices } = parseState(link);
+      expect(effectiveParams(state, 'tops')).toEqual(ran);
+      // Said in current words: relevance on, α = 0; the reader is told why.
+      expect(state.principles.relevance).toBe(true);
+      expect(state.params.tops.alpha).toBe(0);
+      expect(notices.map(({ field, kind }) => ({ field, kind }))).toEqual([{ field: 'tops.relevance', kind: 'version' }]);
+      expect(notices[0].message).toMatch(/shown on with α = 0/);
+      // Re-shared, it is a current link that runs the same parameters, with no notice.
+      const again = parseState(writeState(state));
+      expect(again.notices).toEqual([]);
+      expect(again.state.v).toBe(STATE_VERSION);
+      expect(effectiveParams(again.state, 'tops')).toEqual(ran);
+    });
+
+    test.each([
+      ['β = 0', 'v=2&method=tops&tops.beta=0&tops.lambda=1&tops.relevance=off'],
+      ['coverage off', 'v=1&method=tops&tops.coverage=off&tops.relevance=off'],
+      ['λ = 0', 'v=2&method=tops&tops.lambda=0&tops.relevance=off'],
+    ])('where λ has no effect (%s) an older link is read as written: both meanings keep the same tokens', (_, link) => {
+      const { state, notices } = parseState(link);
+      expect(notices).toEqual([]);
+      expect(state.principles.relevance).toBe(false);
+      const then = { ...effectiveParams(state, 'tops'), lambda: state.params.tops.lambda }; // off zeroed only α
+      const p = randomCase(60, 12, 9);
+      expect(prune('tops', p, 20, effectiveParams(state, 'tops')).kept).toEqual(prune('tops', p, 20, then).kept);
+    });
+
+    test('an older link that neither shows nor compares TOPS keeps its meaning without a notice', () => {
+      const { state, notices } = parseState('v=1&method=dart&compare=none&tops.relevance=off');
+      expect(notices).toEqual([]);
+      expect(effectiveParams(state, 'tops')).toEqual({ alpha: 0, beta: 1, gamma: 1, lambda: 0.5 });
+    });
   });
 });

@@ -2,6 +2,8 @@
  * Figures the benchmarks page states in its prose and tables, computed from the committed JSON at
  * build time, so the text can never disagree with the data. Fractions in, formatted strings out.
  */
+import { getPrinciple } from '../../core/index.ts';
+import { ABLATION_VARIANTS } from '../../evaluation/ablation.ts';
 import type { Comparison, ResultRow } from '../../evaluation/report.ts';
 import { FULL, RESULT_METHODS, VQA, methodName, pct, pp, resultRow } from '../../widgets/benchmarks/bench-data.ts';
 import tuneJson from '../../data/benchmarks/tune-tops.json';
@@ -45,12 +47,9 @@ export function bestBaseline(retention: number): ResultRow {
   return BASELINES.map((b) => row(b, retention)).reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
 }
 
-/** Ablation variants that switch one principle off, in the order the page names them. */
-export const OFF_VARIANTS = [
-  { id: 'no-relevance', principle: 'Task Relevance' },
-  { id: 'no-coverage', principle: 'Information Coverage' },
-  { id: 'no-diversity', principle: 'Semantic Diversity' },
-] as const;
+/** Ablation variants that switch one principle off, in the principles table's order. */
+export const OFF_VARIANTS: readonly { id: string; principle: string }[] = ABLATION_VARIANTS
+  .filter((v) => v.off.length === 1).map((v) => ({ id: v.id, principle: getPrinciple(v.off[0]).label }));
 
 export interface Goal { statement: string; met: boolean; detail: string }
 

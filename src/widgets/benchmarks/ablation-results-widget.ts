@@ -4,6 +4,7 @@
  * interval (bench:vqa --ablation).
  */
 import './benchmarks.css';
+import { ABLATION_VARIANTS } from '../../evaluation/ablation.ts';
 import { controlRow, select } from '../shared/controls.ts';
 import { exportBar } from '../shared/export.ts';
 import { asFigure } from '../shared/plot-figure.ts';
@@ -27,20 +28,22 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
   const want = { type: 'all' };
   const chart = box('tl-figure tl-plot');
   const tableBox = box('tl-bench-table-box');
-  const labelOf = (id: string): string => ablation.variants.find((v) => v.id === id)?.label ?? id;
+  // Labels from the principles table (tests check the committed variants ran these parameters);
+  // a variant the table does not know keeps the label written with the results.
+  const labelOf = (id: string): string => ABLATION_VARIANTS.find((v) => v.id === id)?.label ?? ablation.variants.find((v) => v.id === id)?.label ?? id;
   const row = (variant: string, retention: number) => ablation.rows.find((r) => r.variant === variant && r.retention === retention);
   let points: CurvePoint[] = [];
 
   const draw = (): void => {
     points = [];
     const rows: TableRow[] = ablation.variants.map((v) => ({
-      header: v.label, color: colorOf(v.id),
+      header: labelOf(v.id), color: colorOf(v.id),
       cells: RETENTIONS.map((retention) => {
         const r = row(v.id, retention);
         if (r === undefined) return null;
         const { value, ci } = readMetric(r, 'accuracy', want.type);
         if (value === null) return null;
-        const title = `${v.label}, ${r.kept} tokens: accuracy ${pct(value)}${ci === null ? '' : ` (95 % CI ${pct(ci[0])}–${pct(ci[1])})`}`;
+        const title = `${labelOf(v.id)}, ${r.kept} tokens: accuracy ${pct(value)}${ci === null ? '' : ` (95 % CI ${pct(ci[0])}–${pct(ci[1])})`}`;
         points.push({ series: v.id, retention, value, low: ci?.[0] ?? null, high: ci?.[1] ?? null, title });
         const cost = ablation.costs.find((c) => c.variant === v.id && c.retention === retention);
         // The paired cost is over all questions; per type the plain difference is shown.
@@ -54,7 +57,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
       yLabel: 'Accuracy', percent: true, yDomain: [0, 1], retentions: RETENTIONS, color: colorOf, emphasis: 'all',
       references: referencesFor('accuracy', want.type),
     });
-    chart.replaceChildren(asFigure(plot, `TOPS ablation: accuracy against retention for ${ablation.variants.map((v) => v.label).join('; ')}, ${want.type === 'all' ? 'all questions' : `${want.type} questions`}. The table below gives every value.`));
+    chart.replaceChildren(asFigure(plot, `TOPS ablation: accuracy against retention for ${ablation.variants.map((v) => labelOf(v.id)).join('; ')}, ${want.type === 'all' ? 'all questions' : `${want.type} questions`}. The table below gives every value.`));
     tableBox.replaceChildren(linkedTable(
       `Accuracy (%) of each variant, ${want.type === 'all' ? 'all questions' : `${want.type} questions`}; in brackets the change against all three principles in percentage points${want.type === 'all' ? ', with its paired 95 % interval' : ''}`,
       RETENTIONS.map((r) => `${(100 * r).toFixed(1)} %`), rows,
@@ -69,7 +72,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
     const swatch = document.createElement('span');
     swatch.className = 'tl-swatch';
     swatch.style.background = colorOf(v.id);
-    item.append(swatch, v.label);
+    item.append(swatch, labelOf(v.id));
     return item;
   }));
   draw();
@@ -81,7 +84,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
       get name() { return `tops-lab-ablation-${want.type}`; },
       figure: () => chart.querySelector('svg')!,
       data: () => ({
-        meta: { source: VQA_FILE, provenance: VQA.provenance, questions: want.type, variants: ablation.variants },
+        meta: { source: VQA_FILE, provenance: VQA.provenance, questions: want.type, variants: ablation.variants.map((v) => ({ ...v, label: labelOf(v.id) })) },
         rows: [
           ...points.map((p) => ({ variant: p.series, label: labelOf(p.series), retention: p.retention, accuracy: p.value, low: p.low, high: p.high })),
           ...(want.type === 'all' ? ablation.costs.map((c) => ({ variant: c.variant, label: labelOf(c.variant), retention: c.retention, costOfRemoval: c.difference, low: c.ci[0], high: c.ci[1] })) : []),

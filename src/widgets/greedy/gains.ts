@@ -1,10 +1,11 @@
 /** The greedy trace as chart rows: one row per pick and term, raw and weighted. */
-import type { Params, PickTrace } from '../../core/index.ts';
+import { PRINCIPLES, PRINCIPLE_IDS, type Params, type PickTrace, type PrincipleId, type TopsWeight } from '../../core/index.ts';
 import type { Row } from '../shared/csv.ts';
 
-export const TERMS = ['relevance', 'coverage', 'diversity'] as const;
-export type Term = (typeof TERMS)[number];
-export const TERM_WEIGHT: Record<Term, 'alpha' | 'beta' | 'gamma'> = { relevance: 'alpha', coverage: 'beta', diversity: 'gamma' };
+/** The trace's three gains, one per principle (core PRINCIPLES), each weighted by its weight. */
+export const TERMS = PRINCIPLE_IDS;
+export type Term = PrincipleId;
+export const TERM_WEIGHT: Readonly<Record<Term, TopsWeight>> = Object.fromEntries(PRINCIPLES.map((p) => [p.id, p.weight])) as Record<Term, TopsWeight>;
 
 export interface GainRow {
   step: number;

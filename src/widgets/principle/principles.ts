@@ -1,12 +1,11 @@
 /**
- * Each TOPS principle in isolation, as TOPS weights: switching the other two terms off leaves
- * exactly that principle's greedy (method.md: only α → top-k by relevance, only β → greedy
- * facility location, only γ → greedy DPP MAP).
+ * Each TOPS principle in isolation, from core's principles table: its term at weight 1 with the
+ * other two switched off leaves exactly that principle's greedy (method.md: only α → top-k by
+ * relevance, only β → greedy facility location, only γ → greedy DPP MAP).
  */
-import type { Params } from '../../core/index.ts';
+import { PRINCIPLE_IDS, getPrinciple, principleOnly, type Params, type PrincipleId } from '../../core/index.ts';
 
-export const PRINCIPLE_IDS = ['relevance', 'coverage', 'diversity'] as const;
-export type PrincipleId = (typeof PRINCIPLE_IDS)[number];
+export { PRINCIPLE_IDS, type PrincipleId };
 
 export interface Principle {
   name: string;
@@ -16,8 +15,11 @@ export interface Principle {
   overlay: 'relevance' | 'coverage' | 'order';
 }
 
-export const PRINCIPLES: Readonly<Record<PrincipleId, Principle>> = {
-  relevance: { name: 'Task Relevance', params: { alpha: 1, beta: 0, gamma: 0 }, overlay: 'relevance' },
-  coverage: { name: 'Information Coverage', params: { alpha: 0, beta: 1, gamma: 0, lambda: 0 }, overlay: 'coverage' },
-  diversity: { name: 'Semantic Diversity', params: { alpha: 0, beta: 0, gamma: 1 }, overlay: 'order' },
-};
+const OVERLAY: Readonly<Record<PrincipleId, Principle['overlay']>> = { relevance: 'relevance', coverage: 'coverage', diversity: 'order' };
+const UNIT_WEIGHTS: Params = { alpha: 1, beta: 1, gamma: 1 };
+
+export const PRINCIPLES: Readonly<Record<PrincipleId, Principle>> = Object.freeze(Object.fromEntries(PRINCIPLE_IDS.map((id) => [id, Object.freeze({
+  name: getPrinciple(id).label,
+  params: principleOnly(UNIT_WEIGHTS, id),
+  overlay: OVERLAY[id],
+})])) as Record<PrincipleId, Principle>);

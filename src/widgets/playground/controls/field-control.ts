@@ -41,8 +41,15 @@ export function fieldControl<T>(field: Field<T>, store: Store, testid?: string):
   if (control.kind === 'toggle') {
     const box = el('input', { testid, attrs: { type: 'checkbox' } });
     box.addEventListener('change', () => set(box.checked as T, 'final'));
+    const label = el('label', { className: 'pg-toggle' }, box, ` ${field.label}`);
+    let element: HTMLElement = label;
+    if (field.help !== undefined) {
+      const help = el('p', { className: 'pg-hint', text: field.help, attrs: { id: uniqueId('help') } });
+      box.setAttribute('aria-describedby', help.id);
+      element = el('div', { className: 'pg-toggle-field' }, label, help);
+    }
     return {
-      element: el('label', { className: 'pg-toggle' }, box, ` ${field.label}`),
+      element,
       show(state) { box.checked = field.get(state) as boolean; },
     };
   }
