@@ -6,8 +6,9 @@
  * cosine of a token to the instruction tokens, negated in their LLaVA setting, then min-max
  * normalised over the image with 1e-6 added to the numerator, so the least relevant token keeps
  * a tiny weight instead of zero. The negation is the `negate` parameter: the authors call it a
- * quirk of LLaVA's CLIP features (their issues #14, #19), which other encoders must re-check;
- * our default was chosen on TinyVLM's validation split (src/data/benchmarks/cdpruner-sign.json).
+ * quirk of LLaVA's CLIP features (their issues #14, #19), which other encoders must re-check.
+ * Default 0 (no negation): chosen by tune:cdpruner on TinyVLM's validation split, where the
+ * cosine itself scored clearly better (src/data/benchmarks/cdpruner-sign.json).
  * This relevance is CDPruner's own: TOPS and the playground keep prepare()'s max-cosine r.
  * Zhang et al., "Beyond Attention or Similarity: Maximizing Conditional Diversity for Token
  * Pruning in MLLMs", NeurIPS 2025 (arXiv:2506.10967).
@@ -32,7 +33,7 @@ export const cdpruner: MethodSpec = {
     negate: {
       label: 'negate cosine',
       description: '1: relevance from the negated cosine to the instruction (the authors’ LLaVA setting); 0: from the cosine itself',
-      default: 1, min: 0, max: 1, step: 1, integer: true,
+      default: 0, min: 0, max: 1, step: 1, integer: true,
     },
   },
   needs: ['text'],
