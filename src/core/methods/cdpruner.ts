@@ -5,11 +5,12 @@
  * Relevance as the authors compute it (Theia-4869/CDPruner, llava/model/llava_arch.py): the MEAN
  * cosine of a token to the instruction tokens, negated in their LLaVA setting, then min-max
  * normalised over the image with 1e-6 added to the numerator, so the least relevant token keeps
- * a tiny weight instead of zero. The negation is the `negate` parameter: the authors call it a
- * quirk of LLaVA's CLIP features (their issues #14, #19), which other encoders must re-check.
+ * a tiny weight instead of zero. The negation is the `negate` parameter: the authors report the
+ * inverted similarity only for LLaVA's CLIP features (their issues #14, #19), so other encoders
+ * must re-check it.
  * Default 0 (no negation): chosen by tune:cdpruner on TinyVLM's validation split, where the
  * cosine itself scored clearly better (src/data/benchmarks/cdpruner-sign.json).
- * This relevance is CDPruner's own: TOPS and the playground keep prepare()'s max-cosine r.
+ * This relevance is CDPruner's own: TOPS and the playground's overlay keep prepare()'s max-cosine r.
  * Zhang et al., "Beyond Attention or Similarity: Maximizing Conditional Diversity for Token
  * Pruning in MLLMs", NeurIPS 2025 (arXiv:2506.10967).
  */
@@ -18,7 +19,11 @@ import { addResidual, createResiduals } from '../residuals.ts';
 import { argmaxActive, ascending } from '../select.ts';
 import type { MethodSpec, Params, Prepared, PruneResult } from '../types.ts';
 
-/** Once the best residual is this small the kernel is exhausted: later picks follow d² order. */
+/**
+ * Once the best residual is this small the kernel is exhausted: later picks follow d² order.
+ * The least relevant token starts near it, at (1e-6 / span)²: it is picked only once the
+ * others' residuals are as small.
+ */
 export const EXHAUSTED = 1e-12;
 
 /** Added to the numerator of the min-max normalisation, as in the authors' code. */
