@@ -10,7 +10,8 @@
  *    error bound (wgsl/greedy-common.ts). A pick that is not — a near-tie the GPU cannot settle —
  *    hands the whole selection to the CPU engine, run on a mirror of this prepared state that
  *    is bit-identical to the CPU's own prepare().
- * Every other method runs on that mirror too.
+ * Every other method runs on that mirror too. CDPruner's own relevance (core methods/cdpruner.ts)
+ * is computed on the CPU from the same unit rows and handed to its kernel.
  */
 import { coverageKernel, unitRows } from '../core/gram.ts';
 import { metrics, tokenDetails, type MetricOptions, type TokenDetail, type Params, type PrepareInput, type Prepared, type PruneResult, type SetMetrics } from '../core/index.ts';
@@ -20,7 +21,7 @@ import { ascending } from '../core/select.ts';
 import { openDevice, readBack, storage } from './device.ts';
 import { GreedyBuffers } from './greedy.ts';
 import { compileKernels, type Kernels } from './kernels.ts';
-import { greedyRequest, isGpuMethod, topsTrace } from './methods.ts';
+import { greedyRelevance, greedyRequest, isGpuMethod, topsTrace } from './methods.ts';
 import { finishRelevance } from './relevance.ts';
 import { compensationHolds } from './self-test.ts';
 import { twinIds } from './twins.ts';
@@ -92,7 +93,7 @@ export class GpuBackend {
   async prune(p: GpuPrepared, id: string, k: number, params: Partial<Params>): Promise<GpuPruneResult> {
     const { method, resolved } = checkPrune(id, p, k, params);
     if (isGpuMethod(id)) {
-      const request = greedyRequest(id, p.n, p.relevance, k, resolved);
+      const request = greedyRequest(id, p.n, greedyRelevance(id, p, resolved), k, resolved);
       const outcome = await this.#guard(() => p.greedy.run(p.gram, p.twins, this.#kernels.greedy[id], request));
       if (outcome.uncertainAt === null) {
         const { order } = outcome;

@@ -3,9 +3,9 @@
  * ε, floors), so the kernels run the same objective the CPU does.
  */
 import { coverageWeights } from '../core/coverage.ts';
-import { EXHAUSTED as CDPRUNER_FLOOR } from '../core/methods/cdpruner.ts';
+import { EXHAUSTED as CDPRUNER_FLOOR, cdprunerRelevanceOf } from '../core/methods/cdpruner.ts';
 import { DIVERSITY_EPSILON, EXHAUSTED_RESIDUAL } from '../core/methods/tops.ts';
-import type { Params, PickTrace } from '../core/index.ts';
+import type { Params, PickTrace, Prepared } from '../core/index.ts';
 import { floatFloat, type GreedyRequest } from './greedy.ts';
 import { TOKEN_FIELDS } from './wgsl/greedy-common.ts';
 
@@ -13,6 +13,15 @@ export type GpuMethodId = 'tops' | 'divprune' | 'cdpruner';
 
 export function isGpuMethod(id: string): id is GpuMethodId {
   return id === 'tops' || id === 'divprune' || id === 'cdpruner';
+}
+
+/**
+ * The relevance a method's kernel reads: CDPruner's own (mean cosine, signed, computed on the CPU
+ * by the core's function, O(n·m·d), so the kernel gets the CPU engine's float32 values), else
+ * prepare()'s.
+ */
+export function greedyRelevance(id: GpuMethodId, p: Pick<Prepared, 'unit' | 'n' | 'd' | 'text' | 'm' | 'relevance'>, q: Params): Float32Array | null {
+  return id === 'cdpruner' ? cdprunerRelevanceOf(p, q) : p.relevance;
 }
 
 const field = (name: (typeof TOKEN_FIELDS)[number]) => TOKEN_FIELDS.indexOf(name);

@@ -28,3 +28,13 @@ export function randomCase(n: number, d: number, seed: number, m = 3): Prepared 
     seed,
   });
 }
+
+/** A kept set as a plain array, for toEqual. */
+export const ids = (a: ArrayLike<number>): number[] => Array.from(a);
+
+/** One-hot rows e_{dims[i]} in `d` dimensions. */
+export function oneHot(dims: number[], d: number): Float32Array {
+  const x = new Float32Array(dims.length * d);
+  dims.forEach((c, i) => { x[i * d + c] = 1; });
+  return x;
+}

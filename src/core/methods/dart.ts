@@ -4,6 +4,11 @@
  * Official: 4 image + 4 text pivots by the L1 norm of layer-1 keys inside the LLM, ⌊k/8⌋ tokens
  * per pivot. Here pivots are ranked by the L1 norm of the token features and the budget beyond
  * the image pivots is split over the pivots as evenly as possible, so exactly k are kept.
+ * Pivot order is ours: image pivots, then text pivots, each by descending L1 norm. The order
+ * matters (each pivot claims its tokens before the next), and the official code states none: it
+ * iterates a Python set of sequence positions, whose order is an artefact of CPython's hash
+ * table (positions modulo the table size), not a design. Ours is a stated rule, independent of
+ * where the tokens sit in a sequence, so a permalink always keeps the same tokens.
  * Wen et al., "Stop Looking for Important Tokens in Multimodal Language Models: Duplication
  * Matters More", EMNLP 2025 (arXiv:2502.11494).
  */
@@ -31,7 +36,7 @@ function runDart(p: Prepared, k: number, q: Params): PruneResult {
   const textPivots = topK(l1Norms(p.text ?? new Float32Array(0), p.m, d), textCount);
   const textUnit = p.text === null ? new Float32Array(0) : unitRows(p.text, p.m, d, 'text token');
 
-  // Similarity of every token to each pivot, image pivots first (the official iteration order).
+  // Similarity of every token to each pivot, in our pivot order (see above).
   const pivotSimilarity: ((i: number) => number)[] = [
     ...Array.from(imagePivots, (v) => (i: number) => gram[v * n + i]),
     ...Array.from(textPivots, (t) => (i: number) => dot(textUnit, t * d, unit, i * d, d)),

@@ -5,6 +5,9 @@
  * of its members (the official code adds the mean onto the anchor rather than averaging both).
  * Official default split 54 dominant + 10 contextual at k = 64, i.e. c = round(k·10/64).
  * Similarity uses the tokens' own features (the official code uses the encoder's keys).
+ * The official code counts [CLS] among the dominant tokens: its 54 at k = 64 are [CLS] + the 53
+ * patches with the most [CLS] attention. The tokens here are patches only, so all k − c dominant
+ * slots go to patches.
  * Yang et al., "VisionZip: Longer is Better but Not Necessary in Vision Language Models", CVPR 2025.
  */
 import { ascending, topK } from '../select.ts';

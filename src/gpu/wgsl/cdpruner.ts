@@ -3,7 +3,8 @@ import { GREEDY_COMMON_WGSL } from './greedy-common.ts';
 /**
  * CDPruner (core methods/cdpruner.ts) on the GPU: greedy MAP of the DPP with kernel
  * L = diag(r)·G·diag(r); each pick is the largest residual d², with the incremental Cholesky
- * update in float-float.
+ * update in float-float. r is CDPruner's own relevance (not prepare()'s), written into the
+ * `relevance` field by methods.ts.
  */
 export const CDPRUNER_WGSL = /* wgsl */ `
 ${GREEDY_COMMON_WGSL}

@@ -42,7 +42,7 @@ const TOPS_WEIGHTS: Partial<Params>[] = [
   { alpha: 0.5, beta: 2, gamma: 1, lambda: 1 }, { alpha: 2, beta: 0.25, gamma: 3, lambda: 0 },
 ];
 
-/** `sets` token sets cycling through kinds and sizes, each pruned 9 ways (6 TOPS weightings, DivPrune, CDPruner ×2). */
+/** `sets` token sets cycling through kinds and sizes, each pruned 9 ways (6 TOPS weightings, DivPrune, CDPruner with each sign of its relevance). */
 export function parityPlan(sets: number, seed: number): { spec: TokenSetSpec; prunes: PruneSpec[] }[] {
   return Array.from({ length: sets }, (_, s) => {
     const [n, d] = SIZES[s % SIZES.length];
@@ -51,8 +51,8 @@ export function parityPlan(sets: number, seed: number): { spec: TokenSetSpec; pr
     const prunes: PruneSpec[] = [
       ...TOPS_WEIGHTS.map((params, w) => ({ method: 'tops' as const, share: shares[(s + w) % 3], params })),
       { method: 'divprune', share: shares[s % 3], params: {} },
-      { method: 'cdpruner', share: 0.222, params: {} },
-      { method: 'cdpruner', share: shares[(s + 2) % 3], params: {} },
+      { method: 'cdpruner', share: 0.222, params: { negate: s % 2 } },
+      { method: 'cdpruner', share: shares[(s + 2) % 3], params: { negate: (s + 1) % 2 } },
     ];
     return { spec, prunes };
   });

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { DIVERSITY_EPSILON, metrics, prune } from '../../src/core/index.ts';
-import { randomCase } from './fixtures.ts';
-import { referenceFacilityLocation, referenceLogDet, referenceTopK } from './references.ts';
+import { DIVERSITY_EPSILON, metrics, prune } from '../../../src/core/index.ts';
+import { randomCase } from '../fixtures.ts';
+import { describeContract } from '../method-contract.ts';
+import { referenceFacilityLocation, referenceLogDet, referenceTopK } from '../references.ts';
 
 const sorted = (a: ArrayLike<number>) => Array.from(a).sort((x, y) => x - y);
 const caseArb = fc.record({
@@ -12,6 +13,8 @@ const caseArb = fc.record({
   frac: fc.double({ min: 0.01, max: 1, noNaN: true }),
 });
 const kFor = (n: number, frac: number) => Math.max(1, Math.min(n, Math.round(frac * n)));
+
+describeContract('tops');
 
 describe('TOPS special cases equal the reference greedy algorithms', () => {
   test('only α: top-k by relevance', () => {
