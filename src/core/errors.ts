@@ -1,6 +1,7 @@
 /** Why an engine call was refused. Callers branch on `code`; `message` is for people. */
 export type PruneErrorCode =
   | 'shape' // lengths disagree with n, d, m or the grid
+  | 'too-large' // more tokens than the engine accepts (MAX_TOKENS)
   | 'non-finite' // NaN or ±Infinity in an input
   | 'degenerate' // a zero feature vector has no direction to normalize
   | 'budget' // k is not an integer in [1, n]

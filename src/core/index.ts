@@ -1,5 +1,5 @@
 /** The TOPS Lab engine: pure TypeScript on Float32Array, no DOM, no I/O. */
-export { prepare } from './prepare.ts';
+export { prepare, MAX_TOKENS } from './prepare.ts';
 export { prune, METHODS, getMethod, resolveParams, methodNeeds } from './registry.ts';
 export { metrics, type SetMetrics, type MetricOptions } from './metrics.ts';
 export { tokenDetails, type TokenDetail } from './token-details.ts';

@@ -3,6 +3,12 @@ import { coverageKernel, gramMatrix, unitRows } from './gram.ts';
 import { relevanceScores } from './relevance.ts';
 import type { Grid, PrepareInput, Prepared } from './types.ts';
 
+/**
+ * The most tokens prepare() accepts. G and K take 8·n² bytes together (512 MiB at 8,192, 66 MB at
+ * LLaVA-NeXT's 2,880): beyond this a browser tab runs out of memory before the greedy starts.
+ */
+export const MAX_TOKENS = 8192;
+
 /** Validates the inputs and computes what every method shares: unit rows, G, K and relevance. */
 export function prepare(input: PrepareInput): Prepared {
   const { n, d, grid, features, text, m, clsAttn, textAttn, seed } = checkInput(input);
@@ -19,6 +25,7 @@ export type CheckedInput = Pick<Prepared, 'n' | 'd' | 'grid' | 'features' | 'tex
 export function checkInput(input: PrepareInput): CheckedInput {
   const { features, n, d } = input;
   if (!Number.isInteger(n) || n < 1) throw new PruneError('shape', `n must be a positive integer, got ${n}`);
+  if (n > MAX_TOKENS) throw new PruneError('too-large', `n = ${n} tokens is more than the engine accepts (${MAX_TOKENS})`);
   if (!Number.isInteger(d) || d < 1) throw new PruneError('shape', `d must be a positive integer, got ${d}`);
   expectLength('features', features, n * d, `n×d = ${n}×${d}`);
   expectFinite('features', features);

@@ -85,5 +85,7 @@ export interface MethodSpec {
   needs: readonly Need[];
   /** Needs that depend on parameter values (e.g. TOPS needs text only when α > 0 or λ > 0). */
   needsFor?: (params: Params) => readonly Need[];
+  /** Reads `grid`: the tokens must form one raster grid (a multi-view token file cannot say one). */
+  usesGrid?: boolean;
   run: (p: Prepared, k: number, params: Params) => PruneResult;
 }

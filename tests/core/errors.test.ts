@@ -17,6 +17,7 @@ describe('prepare refuses bad input with a typed error', () => {
     ['clsAttn of the wrong length', { ...base, clsAttn: new Float32Array(3) }, 'shape'],
     ['a zero feature row', { ...base, features: new Float32Array(12).fill(1).fill(0, 3, 6) }, 'degenerate'],
     ['n = 0', { ...base, n: 0 }, 'shape'],
+    ['n above MAX_TOKENS (refused before the length check)', { ...base, n: 8193 }, 'too-large'],
   ])('%s', (_, input, code) => {
     expect(codeOf(() => prepare(input))).toBe(code);
   });

@@ -13,6 +13,7 @@ export const pool: MethodSpec = {
   citation: 'Spatial average pooling baseline; see Peng et al., UniPruneBench, arXiv:2511.02650 (2025).',
   params: {},
   needs: [],
+  usesGrid: true,
   run: runPool,
 };
 
