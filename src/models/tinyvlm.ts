@@ -56,7 +56,7 @@ export async function loadTinyVlm(source: ByteSource, options: LoadOptions = {})
     throw error;
   }
   const [vision, text, reasoner] = sessions;
-  const tokenizer = wordTokenizer(manifest.words);
+  const tokenizer = wordTokenizer(manifest);
   return {
     manifest,
     manifestSha256: await sha256Hex(manifestBytes),
