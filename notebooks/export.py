@@ -14,7 +14,7 @@ import numpy as np
 import onnxruntime as ort
 import torch
 
-from tinyvlm.data import load_scenes, normalize
+from tinyvlm.data import TOKENIZER, load_scenes, normalize
 from tinyvlm.graphs import DYNAMIC, INPUTS, example_inputs, graphs
 from tinyvlm.model import GRID, N_PATCHES, PATCH, Config, TinyVLM
 
@@ -63,6 +63,7 @@ def write_manifest(model, ckpt, out: Path, metrics):
                  "visionLayers": cfg.vision_layers, "patchTokensLayer": cfg.vision_layers - 1,
                  "textLayers": cfg.text_layers, "reasonerLayers": cfg.reasoner_layers, "textAttnLayer": 2},
         "vocab": ckpt["vocab"],
+        "tokenizer": TOKENIZER,
         "preprocessing": {"layout": "NCHW", "scale": 1 / 255, "mean": ckpt["mean"], "std": ckpt["std"]},
         "seed": ckpt["seed"],
         "training": ckpt["training"],

@@ -7,7 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { METHODS, getMethod, prepare, prune, resolveParams } from '../src/core/index.ts';
 import { gitCommit } from './provenance.ts';
-import { syntheticTokens } from './synthetic-tokens.ts';
+import { syntheticTokens } from '../tools/synthetic-tokens.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

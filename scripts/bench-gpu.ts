@@ -3,10 +3,10 @@
 // engine against the WebGPU backend in the same page for N ∈ {196, 576, 2880}, k = 2N/9 (≈ 22 %).
 // On a software adapter (SwiftShader) the WebGPU column is CPU-emulated: not a GPU timing.
 import { rmSync, writeFileSync } from 'node:fs';
-import { buildTestPage } from '../tests/browser/gpu/bundle.ts';
-import type { ParitySummary } from '../tests/browser/gpu/parity.ts';
-import type { TimingRow } from '../tests/browser/gpu/timing.ts';
-import { launchChromium, serveStatic } from '../tests/browser/harness.ts';
+import { buildTestPage } from '../tools/gpu/bundle.ts';
+import type { ParitySummary } from '../tools/gpu/parity.ts';
+import type { TimingRow } from '../tools/gpu/timing.ts';
+import { launchChromium, serveStatic } from '../tools/harness.ts';
 import type { AdapterSummary } from '../src/runtime/protocol.ts';
 import { cpuDescription, gitCommit } from './provenance.ts';
 
@@ -15,7 +15,7 @@ const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : nul
 const SIZES: [number, number, number][] = args.includes('--quick') ? [[196, 768, 3], [576, 768, 3]] : [[196, 768, 3], [576, 768, 3], [2880, 1024, 1]];
 const SHARE = 2 / 9;
 
-const dir = await buildTestPage('tests/browser/gpu/page.ts');
+const dir = await buildTestPage('tools/gpu/page.ts');
 const server = await serveStatic(dir);
 const browser = await launchChromium({ webgpu: true });
 try {

@@ -6,8 +6,8 @@
 // passes or fails.
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { launchChromium, serveStatic } from '../tests/browser/harness.ts';
-import { DIST, openPage, settle, siteRoutes } from '../tests/browser/site-pages.ts';
+import { launchChromium, serveStatic } from '../tools/harness.ts';
+import { DIST, openPage, settle, siteRoutes } from '../tools/site-pages.ts';
 
 const JS_GOAL_KB = 300;
 const RENDER_GOAL_MS = 200;

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { launchChromium, serveStatic } from '../tests/browser/harness.ts';
+import { launchChromium, serveStatic } from '../tools/harness.ts';
 import { cpuDescription, gitCommit } from './provenance.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, changes: { type: 'string' }, json: { type: 'string' } } });

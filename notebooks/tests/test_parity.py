@@ -9,7 +9,7 @@ import torch
 from conftest import GOLDEN, MODEL_DIR, WEIGHTS
 
 from export import KEPT, load_checkpoint, run_case, sessions
-from tinyvlm.data import load_scenes, normalize
+from tinyvlm.data import TOKENIZER, load_scenes, normalize, tokenize
 from tinyvlm.graphs import ReasonerGraph
 from tinyvlm.model import N_PATCHES
 
@@ -41,6 +41,17 @@ def test_manifest_matches_files(manifest):
         total += len(data)
     assert total <= 10 * 1024 * 1024
     assert len(manifest["vocab"]["answers"]) == manifest["dims"]["answers"]
+
+
+def test_manifest_tokenizer_gives_the_training_ids(test_split, manifest):
+    """The manifest's rule, read by Python's re, numbers the exported questions as the export did."""
+    assert manifest["tokenizer"] == TOKENIZER
+    words = manifest["vocab"]["words"]
+    data = load_scenes(test_split)
+    for row, text in enumerate(data.q_text):
+        assert tokenize(text, words, manifest["tokenizer"]) == data.q_tokens[row, : data.q_len[row]].tolist(), text
+    named = [w for w in words if not w.startswith("<")]
+    assert tokenize(" ".join(named).upper(), words, manifest["tokenizer"]) == [words.index(w) for w in named]
 
 
 @torch.no_grad()

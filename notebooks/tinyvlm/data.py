@@ -3,6 +3,7 @@
 Labels are packed once into padded numpy arrays so a training step only gathers rows; pixels stay
 in a memory map and are read per batch."""
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,21 @@ import numpy as np
 import torch
 
 from .model import GRID, IMAGE, N_PATCHES, PATCH
+
+
+# The word rule behind every token id the model was trained on. Training reads ids, not text: the
+# SynthScenes export numbered each question and caption with its own splitWords
+# (src/scenes/vocab.ts): lowercase, then the runs of [a-z0-9-]. export.py writes this rule into the
+# manifest so the runtime tokenizes from the manifest alone; tests/test_parity.py checks that it
+# reproduces the exported ids.
+TOKENIZER = {"kind": "words", "lowercase": True, "pattern": "[a-z0-9-]+", "unknown": "<unk>"}
+
+
+def tokenize(text, words, rule=TOKENIZER):
+    """Word ids of `text` under a manifest's tokenizer rule; words outside `words` get the unknown id."""
+    ids = {w: i for i, w in enumerate(words)}
+    found = re.findall(rule["pattern"], text.lower() if rule["lowercase"] else text)
+    return [ids.get(w, ids[rule["unknown"]]) for w in found]
 
 
 def load_vocab(path):

@@ -12,6 +12,19 @@ export interface FileEntry {
   bytes: number;
 }
 
+/**
+ * How the model turns text into word ids: the text is lowercased (if `lowercase`), its words are
+ * the matches of `pattern`, and each word's id is its index in `words`; a word not there gets the
+ * id of `unknown`. The model's own rule, exported with it, so the runtime needs nothing else.
+ */
+export interface TokenizerSpec {
+  kind: 'words';
+  lowercase: boolean;
+  /** One character class, repeated (`[a-z0-9-]+`): read alike by JavaScript and Python's `re`. */
+  pattern: string;
+  unknown: string;
+}
+
 export interface ModelManifest {
   files: Record<ModelFile, FileEntry>;
   /** Width of patch tokens and text token embeddings. */
@@ -20,6 +33,7 @@ export interface ModelManifest {
   /** Patch side in pixels; the image side is grid × patch. */
   patch: number;
   words: readonly string[];
+  tokenizer: TokenizerSpec;
   answers: readonly string[];
   questionTypes: readonly string[];
   mean: readonly [number, number, number];
@@ -67,6 +81,26 @@ function fileEntry(value: unknown, name: string): FileEntry {
   return { path: e.path, sha256: e.sha256, bytes: positiveInteger(e.bytes, `files.${name}.bytes`) };
 }
 
+// A single bracket expression and `+`: no escapes, groups or alternation, so the two regex
+// engines cannot read it differently and no input makes it backtrack.
+const WORD_PATTERN = /^\[[^\]\\[]+\]\+$/;
+
+function tokenizerSpec(value: unknown, words: readonly string[]): TokenizerSpec {
+  const t = record(value, 'tokenizer');
+  if (t.kind !== 'words') fail('tokenizer.kind', `must be "words", got ${JSON.stringify(t.kind)}`);
+  if (typeof t.lowercase !== 'boolean') fail('tokenizer.lowercase', 'must be true or false');
+  if (typeof t.pattern !== 'string' || !WORD_PATTERN.test(t.pattern)) {
+    fail('tokenizer.pattern', `must be one character class followed by + (like "[a-z0-9-]+"), got ${JSON.stringify(t.pattern)}`);
+  }
+  try {
+    new RegExp(t.pattern, 'g');
+  } catch {
+    fail('tokenizer.pattern', `is not a regular expression: ${JSON.stringify(t.pattern)}`);
+  }
+  if (typeof t.unknown !== 'string' || !words.includes(t.unknown)) fail('tokenizer.unknown', `must be one of vocab.words, got ${JSON.stringify(t.unknown)}`);
+  return { kind: 'words', lowercase: t.lowercase, pattern: t.pattern, unknown: t.unknown };
+}
+
 /** Parses manifest.json text; any problem → ModelError('manifest'). */
 export function parseManifest(text: string): ModelManifest {
   let json: unknown;
@@ -81,6 +115,7 @@ export function parseManifest(text: string): ModelManifest {
   const vocab = record(m.vocab, 'vocab');
   const pre = record(m.preprocessing, 'preprocessing');
   const grid = Array.isArray(dims.grid) ? dims.grid : fail('dims.grid', 'must be [rows, cols]');
+  const words = strings(vocab.words, 'vocab.words');
   return {
     files: {
       vision: fileEntry(files.vision, 'vision'),
@@ -90,7 +125,8 @@ export function parseManifest(text: string): ModelManifest {
     d: positiveInteger(dims.D, 'dims.D'),
     grid: [positiveInteger(grid[0], 'dims.grid[0]'), positiveInteger(grid[1], 'dims.grid[1]')],
     patch: positiveInteger(dims.patch, 'dims.patch'),
-    words: strings(vocab.words, 'vocab.words'),
+    words,
+    tokenizer: tokenizerSpec(m.tokenizer, words),
     answers: strings(vocab.answers, 'vocab.answers'),
     questionTypes: strings(vocab.questionTypes, 'vocab.questionTypes'),
     mean: triple(pre.mean, 'preprocessing.mean', false),

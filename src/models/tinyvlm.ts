@@ -58,7 +58,7 @@ export async function loadTinyVlm(source: ByteSource, options: LoadOptions = {})
     throw error;
   }
   const [vision, text, reasoner] = sessions;
-  const tokenizer = wordTokenizer(manifest.words);
+  const tokenizer = wordTokenizer(manifest);
   const manifestSha256 = await sha256Hex(manifestBytes);
   const encoder = createEncoder(vision, text, manifest, tokenizer);
   const answerer = createReasoner(reasoner, manifest, tokenizer.size);

@@ -4,9 +4,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SPLITS } from '../../src/scenes/index.ts';
-import { launchChromium, serveStatic, type StaticServer } from './harness.ts';
+import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
 import { query, settled, waitForModel } from './playground-page.ts';
-import { DIST, openPage, settle } from './site-pages.ts';
+import { DIST, openPage, settle } from '../../tools/site-pages.ts';
 import vqa from '../../src/data/benchmarks/vqa-test.json';
 
 // SITE_DIST: a build folder other than dist/, for checkouts where several builds run at once.

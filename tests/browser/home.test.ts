@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, serveStatic, type StaticServer } from './harness.ts';
+import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
 
 let server: StaticServer;
 let browser: Browser;

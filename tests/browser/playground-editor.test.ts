@@ -2,7 +2,7 @@
 // and a token can be inspected by keyboard.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, serveStatic, type StaticServer } from './harness.ts';
+import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
 import { openPlayground, query, settled, waitForModel } from './playground-page.ts';
 
 let server: StaticServer;

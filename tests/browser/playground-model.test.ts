@@ -2,7 +2,7 @@
 // visit, a working clear-cache control, and a clear failure with a retry that recovers.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, serveStatic, type StaticServer } from './harness.ts';
+import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
 import { settled, waitForModel } from './playground-page.ts';
 
 let server: StaticServer;

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getPrinciple } from '../../src/core/index.ts';
 import { STATE_VERSION } from '../../src/state/index.ts';
-import { launchChromium, serveStatic, type StaticServer } from './harness.ts';
+import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
 import { openPlayground, query, read, settled, waitForModel } from './playground-page.ts';
 
 let server: StaticServer;

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generateSample, renderScene, sceneLabel } from '../../src/scenes/index.ts';
 import { FIXTURE_SCENES } from '../scenes/fixtures.ts';
 import { fnv1a, fnv1aText } from '../scenes/hash.ts';
-import { launchChromium, type StaticServer } from './harness.ts';
-import { serveSources } from './source-server.ts';
+import { launchChromium, type StaticServer } from '../../tools/harness.ts';
+import { serveSources } from '../../tools/source-server.ts';
 
 const SEEDS = [0, 1, 42, 1_000_000, 2_000_000, 2_000_001, 2_123_456];
 

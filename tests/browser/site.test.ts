@@ -4,8 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, serveStatic, type StaticServer } from './harness.ts';
-import { layoutShift, openPage, routeName, settle, siteRoutes, VIEWPORTS, type ViewportName } from './site-pages.ts';
+import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
+import { layoutShift, openPage, routeName, settle, siteRoutes, VIEWPORTS, type ViewportName } from '../../tools/site-pages.ts';
 
 const SHOTS = 'test-results/screenshots';
 const ROUTES = siteRoutes();

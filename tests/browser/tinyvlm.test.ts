@@ -7,8 +7,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../src/scenes/index.ts';
 import { DEFAULT_MODEL_DIR, loadModelFromDisk } from '../../scripts/node-model.ts';
-import { launchChromium, type StaticServer } from './harness.ts';
-import { serveSources } from './source-server.ts';
+import { launchChromium, type StaticServer } from '../../tools/harness.ts';
+import { serveSources } from '../../tools/source-server.ts';
 
 const SEED = 2_000_001;
 const present = existsSync(join(DEFAULT_MODEL_DIR, 'manifest.json'));

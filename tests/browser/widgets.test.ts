@@ -6,8 +6,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import quickStart from '../../src/widgets/api/examples/quick-start.ts';
 import { formatLine } from '../../src/widgets/api/format.ts';
-import { launchChromium, serveStatic, type StaticServer } from './harness.ts';
-import { openPage, settle } from './site-pages.ts';
+import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
+import { openPage, settle } from '../../tools/site-pages.ts';
 
 const GOLDENS = 'tests/browser/goldens';
 

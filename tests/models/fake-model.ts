@@ -32,6 +32,7 @@ export async function manifestFor(models: Record<ModelFile, Uint8Array>): Promis
     files: { vision: await entry('vision'), text: await entry('text'), reasoner: await entry('reasoner') },
     dims: { D: 8, grid: [14, 14], patch: 16 },
     vocab: { words: WORDS, answers: ANSWERS, questionTypes: QUESTION_TYPES },
+    tokenizer: { kind: 'words', lowercase: true, pattern: '[a-z0-9-]+', unknown: '<unk>' },
     preprocessing: { mean: [0.2, 0.2, 0.2], std: [0.25, 0.25, 0.25] },
     seed: 0,
     metrics: {},

@@ -53,6 +53,11 @@ describe('loading TinyVLM files', () => {
     await expectFailure(withManifest({ ...manifest, files: { ...manifest.files, reasoner: { ...manifest.files.reasoner, sha256: 'abc' } } }), 'manifest', 'manifest.json', /files\.reasoner\.sha256/);
     await expectFailure(withManifest({ ...manifest, preprocessing: { mean: [0, 0, 0], std: [1, 0, 1] } }), 'manifest', 'manifest.json', /preprocessing\.std must be three positive numbers/);
     await expectFailure(withManifest({ ...manifest, vocab: { ...manifest.vocab, answers: [] } }), 'manifest', 'manifest.json', /vocab\.answers/);
+    const { tokenizer: _rule, ...untokenized } = manifest;
+    await expectFailure(withManifest(untokenized), 'manifest', 'manifest.json', /tokenizer must be an object/);
+    await expectFailure(withManifest({ ...manifest, tokenizer: { ...manifest.tokenizer, pattern: '(a|b)+' } }), 'manifest', 'manifest.json', /tokenizer\.pattern must be one character class/);
+    await expectFailure(withManifest({ ...manifest, tokenizer: { ...manifest.tokenizer, pattern: '[z-a]+' } }), 'manifest', 'manifest.json', /tokenizer\.pattern is not a regular expression/);
+    await expectFailure(withManifest({ ...manifest, tokenizer: { ...manifest.tokenizer, unknown: '<oov>' } }), 'manifest', 'manifest.json', /tokenizer\.unknown must be one of vocab\.words/);
   });
 
   it('reports progress that only grows and ends at the total of the three files', async () => {

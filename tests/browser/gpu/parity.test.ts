@@ -3,16 +3,16 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveStatic, type StaticServer } from '../harness.ts';
-import { buildTestPage } from './bundle.ts';
-import type { ParitySummary } from './parity.ts';
+import { launchChromium, serveStatic, type StaticServer } from '../../../tools/harness.ts';
+import { buildTestPage } from '../../../tools/gpu/bundle.ts';
+import type { ParitySummary } from '../../../tools/gpu/parity.ts';
 
 let dir: string;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  dir = await buildTestPage('tests/browser/gpu/page.ts');
+  dir = await buildTestPage('tools/gpu/page.ts');
   server = await serveStatic(dir);
   browser = await launchChromium({ webgpu: true });
 });

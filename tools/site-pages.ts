@@ -1,5 +1,6 @@
-// Shared by the site's browser tests: the routes of the built site, and a page opened on one of
-// them that records console errors and off-site requests and can bring every widget up.
+// Shared by the site's browser tests and bench:site: the routes of the built site, and a page
+// opened on one of them that records console errors and off-site requests and can bring every
+// widget up.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';

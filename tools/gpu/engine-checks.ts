@@ -1,11 +1,11 @@
 // In-page checks of the engine on WebGPU: the worker round trip against the CPU engine, typed
 // errors across the worker boundary, and a real device loss falling back to the CPU.
 /// <reference types="@webgpu/types" />
-import { PruneError, type PrepareInput } from '../../../src/core/index.ts';
-import { createGpuBackend, type GpuBackend } from '../../../src/gpu/backend.ts';
-import { createEngine } from '../../../src/runtime/engine.ts';
-import { EngineHost } from '../../../src/runtime/host.ts';
-import type { BackendInfo } from '../../../src/runtime/protocol.ts';
+import { PruneError, type PrepareInput } from '../../src/core/index.ts';
+import { createGpuBackend, type GpuBackend } from '../../src/gpu/backend.ts';
+import { createEngine } from '../../src/runtime/engine.ts';
+import { EngineHost } from '../../src/runtime/host.ts';
+import type { BackendInfo } from '../../src/runtime/protocol.ts';
 import { tokenSet } from './token-sets.ts';
 
 const METHODS = ['tops', 'divprune', 'cdpruner', 'visionzip', 'dart'] as const;

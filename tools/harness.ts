@@ -1,5 +1,6 @@
-// Shared plumbing for browser tests: a static server for the built site and a real Chromium
-// (Debian's, driven by playwright-core; never a downloaded browser).
+// Shared plumbing for the browser tests and the browser benchmarks (bench:gpu, bench:site): a
+// static server for the built site and a real Chromium (Debian's, driven by playwright-core; never
+// a downloaded browser).
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';

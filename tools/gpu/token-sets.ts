@@ -2,8 +2,8 @@
 // float64 could part ways: plain Gaussian features (no ties), clustered ones (many near-equal
 // similarities), exact duplicate rows (exact ties, broken by index on the CPU) and low-rank ones
 // (k beyond the rank, where residuals run out and the floors decide).
-import type { PrepareInput } from '../../../src/core/index.ts';
-import { mulberry32 } from '../../../src/core/rng.ts';
+import type { PrepareInput } from '../../src/core/index.ts';
+import { mulberry32 } from '../../src/core/rng.ts';
 
 export type TokenSetKind = 'gaussian' | 'clustered' | 'duplicates' | 'low-rank';
 

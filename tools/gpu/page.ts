@@ -1,9 +1,9 @@
 // The page the GPU browser tests and bench:gpu drive: it exposes the parity suite, the engine
 // (through its worker) and timings on `window.gpuLab`, for page.evaluate().
 /// <reference types="@webgpu/types" />
-import { GpuBackend } from '../../../src/gpu/backend.ts';
-import { summarizeAdapter } from '../../../src/runtime/chooser.ts';
-import { createEngine } from '../../../src/runtime/engine.ts';
+import { GpuBackend } from '../../src/gpu/backend.ts';
+import { summarizeAdapter } from '../../src/runtime/chooser.ts';
+import { createEngine } from '../../src/runtime/engine.ts';
 import { deviceLoss, engineRoundTrip } from './engine-checks.ts';
 import { parityPlan, runParity } from './parity.ts';
 import { timeMethods } from './timing.ts';

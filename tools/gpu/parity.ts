@@ -1,7 +1,7 @@
 // The GPU parity suite, run inside the page: for each token set, the WebGPU backend's prepared
 // state against the CPU engine's prepare(), then its kept sets against the CPU engine's prune().
-import { prepare, prune, type Params, type PruneResult } from '../../../src/core/index.ts';
-import type { GpuBackend } from '../../../src/gpu/backend.ts';
+import { prepare, prune, type Params, type PruneResult } from '../../src/core/index.ts';
+import type { GpuBackend } from '../../src/gpu/backend.ts';
 import { tokenSet, type TokenSetKind, type TokenSetSpec } from './token-sets.ts';
 
 export interface PruneSpec {

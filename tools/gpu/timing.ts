@@ -1,7 +1,7 @@
 // CPU engine vs WebGPU backend timings inside the page, on the bench:core synthetic tokens.
-import { prepare, prune } from '../../../src/core/index.ts';
-import type { GpuBackend, GpuPrepared } from '../../../src/gpu/backend.ts';
-import { syntheticTokens } from '../../../scripts/synthetic-tokens.ts';
+import { prepare, prune } from '../../src/core/index.ts';
+import type { GpuBackend, GpuPrepared } from '../../src/gpu/backend.ts';
+import { syntheticTokens } from '../synthetic-tokens.ts';
 
 export interface TimingRow {
   n: number;
