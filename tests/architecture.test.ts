@@ -56,6 +56,11 @@ describe('architecture', () => {
     expect(imports('src/models').filter(under('src/scenes'))).toEqual([]);
   });
 
+  it('pages and widgets hold no model code: models load and run in the runtime', () => {
+    const bad = ['src/widgets', 'src/components', 'content'].flatMap(imports).filter(under('src/models'));
+    expect(bad).toEqual([]);
+  });
+
   it('src/core imports only from src/core', () => {
     expect(imports('src/core').filter((e) => !under('src/core')(e))).toEqual([]);
   });
