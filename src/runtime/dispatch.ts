@@ -44,6 +44,7 @@ export function createDispatcher(post: Post, makeGpu: GpuBackendFactory | null):
     switch (request.op) {
       case 'experiment': return (await session!).run(request.request);
       case 'sweep': return (await session!).sweep(request.request);
+      case 'load-tokens': return (await session!).loadTokens(request.name, request.bytes);
       case 'clear-model-cache': {
         const { clearModelCache } = await import('./model-cache.ts');
         await clearModelCache();

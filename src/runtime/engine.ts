@@ -14,7 +14,7 @@
  */
 import type { MetricOptions, Params, PrepareInput, SetMetrics, TokenDetail } from '../core/index.ts';
 import { EngineError, fromWire } from './errors.ts';
-import type { ExperimentRequest, ExperimentResult, SweepRequest, SweepResult } from './experiment-types.ts';
+import type { ExperimentRequest, ExperimentResult, SweepRequest, SweepResult, TokenFileSummary } from './experiment-types.ts';
 import type { ModelLocation } from './model-loader.ts';
 import type { ModelStatus } from './model-status.ts';
 import type { BackendInfo, BackendPreference, EngineHandle, EnginePruneResult, EngineReplies, EngineRequest, ReplyMessage } from './protocol.ts';
@@ -60,6 +60,11 @@ export interface Engine {
   /** The whole experiment in the engine: encode, prepare, prune, metrics, token details, answers. */
   experiment(request: ExperimentRequest, opts?: LaneOptions): Promise<ExperimentResult>;
   sweep(request: SweepRequest, opts?: LaneOptions): Promise<SweepResult>;
+  /**
+   * Reads a token file in the engine (its bytes are handed over, not copied); a bad file rejects
+   * with a TokenFileError's one-line message. The summary's id names the tokens in later requests.
+   */
+  loadTokens(name: string, bytes: ArrayBuffer): Promise<TokenFileSummary>;
   /** Starts loading the model at `location` in the engine (where experiments run it); progress arrives through onModel. */
   loadModel(location: ModelLocation): void;
   /** Tries the model load again after an error. */
@@ -147,6 +152,10 @@ class EngineClient implements Engine {
 
   sweep(request: SweepRequest, opts: LaneOptions = {}): Promise<SweepResult> {
     return this.#call({ op: 'sweep', request }, [], opts.lane ?? 'sweep');
+  }
+
+  loadTokens(name: string, bytes: ArrayBuffer): Promise<TokenFileSummary> {
+    return this.#call({ op: 'load-tokens', name, bytes }, [bytes], null);
   }
 
   loadModel(location: ModelLocation): void {

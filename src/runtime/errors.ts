@@ -18,7 +18,8 @@ export class EngineError extends Error {
 
 export function toWire(err: unknown): WireError {
   if (err instanceof PruneError || err instanceof EngineError) return { name: err.name, code: err.code, message: err.message };
-  if (err instanceof Error) return { name: err.name, code: null, message: err.message };
+  // Typed errors of other layers (ModelError, TokenFileError) keep their name and code.
+  if (err instanceof Error) return { name: err.name, code: typeof (err as { code?: unknown }).code === 'string' ? (err as unknown as { code: string }).code : null, message: err.message };
   return { name: 'Error', code: null, message: String(err) };
 }
 
@@ -26,7 +27,7 @@ export function toWire(err: unknown): WireError {
 export function fromWire(wire: WireError): Error {
   if (wire.name === 'PruneError') return new PruneError(wire.code as PruneErrorCode, wire.message);
   if (wire.name === 'EngineError') return new EngineError(wire.code as EngineErrorCode, wire.message);
-  const err = new Error(wire.message);
+  const err = Object.assign(new Error(wire.message), { code: wire.code });
   err.name = wire.name;
   return err;
 }

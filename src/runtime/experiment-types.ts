@@ -5,6 +5,7 @@
  */
 import type { Grid, Params, PickTrace, SetMetrics, TokenDetail } from '../core/index.ts';
 import type { ImageInput, ModelAnswer } from '../models/vlm.ts';
+import type { Layout } from '../tokens/index.ts';
 import type { BackendKind } from './backend-names.ts';
 
 export type { ImageInput, ModelAnswer } from '../models/vlm.ts';
@@ -33,6 +34,8 @@ export interface ExperimentInputsSpec {
   /** `oracle`: the token indices the question is truly about (SynthScenes), for oracle recall. */
   question: { text: string; oracle: readonly number[] | null };
   precomputed?: Precomputed | null;
+  /** A token file loaded into the engine (`engine.loadTokens`): its tokens replace the model's. */
+  tokens?: string | null;
   /** Seed of randomized methods. */
   seed?: number;
 }
@@ -82,7 +85,7 @@ export interface ExperimentInputs {
   m: number;
   grid: Grid;
   relevance: Float32Array | null;
-  source: 'precomputed' | 'model';
+  source: 'precomputed' | 'model' | 'file';
   /** The model's answer from all visual tokens; null when it has none (no model, no precomputed answer). */
   full: ModelAnswer | null;
   fullMetrics: SetMetrics | null;
@@ -109,6 +112,26 @@ export type RunResult =
 export type MissingModel = { ok: false; reason: 'idle' | 'loading' | 'error'; message: string };
 
 export type ExperimentResult = { ok: true; inputs: ExperimentInputs; runs: RunResult[] } | MissingModel;
+
+/** What the page learns about a token file the engine has read (the tensors stay in the engine). */
+export interface TokenFileSummary {
+  /** Names the file in later requests (`ExperimentInputsSpec.tokens`). */
+  id: string;
+  name: string;
+  bytes: number;
+  n: number;
+  d: number;
+  m: number;
+  grid: Grid;
+  layout: Layout;
+  layoutDeclared: boolean;
+  image: { mime: string; bytes: Uint8Array } | null;
+  metadata: Record<string, string>;
+  dtypes: Record<string, string>;
+  has: { text: boolean; clsAttn: boolean; textAttn: boolean };
+  /** Time to read and check the file in the engine, ms. */
+  readMs: number;
+}
 
 export interface SweepPoint extends SetMetrics {
   method: string;

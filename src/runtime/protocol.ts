@@ -3,7 +3,7 @@
  * unavailable). Typed arrays cross the boundary by transfer where the sender gives them up.
  */
 import type { Grid, MetricOptions, Params, PrepareInput, PruneResult, SetMetrics, TokenDetail } from '../core/index.ts';
-import type { ExperimentRequest, ExperimentResult, SweepRequest, SweepResult } from './experiment-types.ts';
+import type { ExperimentRequest, ExperimentResult, SweepRequest, SweepResult, TokenFileSummary } from './experiment-types.ts';
 import type { ModelLocation } from './model-loader.ts';
 import type { ModelStatus } from './model-status.ts';
 
@@ -59,6 +59,7 @@ export type EngineRequest =
   | { op: 'backend'; preference: BackendPreference }
   | { op: 'experiment'; request: ExperimentRequest }
   | { op: 'sweep'; request: SweepRequest }
+  | { op: 'load-tokens'; name: string; bytes: ArrayBuffer }
   | { op: 'clear-model-cache' };
 
 /** Sent outside the request queue (a download must not hold up pruning); answered by status messages. */
@@ -74,6 +75,7 @@ export interface EngineReplies {
   backend: BackendInfo;
   experiment: ExperimentResult;
   sweep: SweepResult;
+  'load-tokens': TokenFileSummary;
   'clear-model-cache': null;
 }
 

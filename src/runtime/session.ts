@@ -4,11 +4,12 @@
  * with whichever model the slot holds, prepares once per image and question on the engine's
  * backend, and reads metrics and token details from the similarities that backend already holds.
  */
-import { PruneError, type Params, type SetMetrics } from '../core/index.ts';
+import { getMethod, PruneError, type Params, type SetMetrics } from '../core/index.ts';
+import { layoutRefusal, readTokenFile, type TokenFile } from '../tokens/index.ts';
 import type { ImageInput, Instruction, ModelAnswer, VisionLanguageModel, VisualTokens } from '../models/vlm.ts';
 import type {
   ExperimentInputs, ExperimentInputsSpec, ExperimentRequest, ExperimentResult, MissingModel, RunResult, RunSpec,
-  Selection, SweepRequest, SweepResult,
+  Selection, SweepRequest, SweepResult, TokenFileSummary,
 } from './experiment-types.ts';
 import { EngineHost } from './host.ts';
 import { Lru } from './lru.ts';
@@ -41,6 +42,8 @@ export async function cpuSession(model: VisionLanguageModel): Promise<Experiment
 
 interface Resolved {
   inputs: ExperimentInputs;
+  /** The token file's layout, when the tokens came from one (some methods refuse several views). */
+  file: TokenFile | null;
   handle: EngineHandle;
   features: Float32Array;
   instruction: Instruction | null;
@@ -70,11 +73,31 @@ export class ExperimentSession {
   readonly #instructions = new Lru<string, Promise<Instruction>>(512);
   readonly #fullAnswers = new Lru<string, Promise<ModelAnswer>>(32);
   readonly #prepared: Lru<string, Promise<EngineHandle>>;
+  /** Token files by id: the two most recent (a reader compares at most two at once). */
+  readonly #files = new Lru<string, TokenFile>(2);
+  #nextFile = 1;
 
   constructor(host: EngineHost, slot: ModelSlot) {
     this.#host = host;
     this.#slot = slot;
     this.#prepared = new Lru(4, (handle) => { void handle.then((h) => host.run({ op: 'dispose', handle: h.id })).catch(() => undefined); });
+  }
+
+  /** Reads a token file; its tensors stay here, the summary goes back. */
+  loadTokens(name: string, bytes: ArrayBuffer): TokenFileSummary {
+    const start = performance.now();
+    const file = readTokenFile(bytes);
+    const id = `file:${this.#nextFile++}:${name}`;
+    this.#files.set(id, file);
+    const { n, d, m = 0, grid } = file.input;
+    return {
+      id, name, bytes: bytes.byteLength, n, d, m, grid: grid!, layout: file.layout, layoutDeclared: file.layoutDeclared,
+      // A copy: the image is a view into the whole file, which must not travel back with it.
+      image: file.image === null ? null : { mime: file.image.mime, bytes: file.image.bytes.slice() },
+      metadata: file.metadata, dtypes: file.dtypes,
+      has: { text: file.input.text !== undefined, clsAttn: file.input.clsAttn !== undefined, textAttn: file.input.textAttn !== undefined },
+      readMs: performance.now() - start,
+    };
   }
 
   async run(req: ExperimentRequest): Promise<ExperimentResult> {
@@ -91,6 +114,8 @@ export class ExperimentSession {
     for (const spec of req.runs) {
       const { id, method, k } = spec;
       try {
+        const refusal = resolved.file === null ? null : layoutRefusal(resolved.file.layout, getMethod(method));
+        if (refusal !== null) throw new PruneError('shape', refusal);
         const { selection, features } = await select(spec);
         const key = selection.kept.join(',');
         let metrics: SetMetrics | null = null;
@@ -124,6 +149,8 @@ export class ExperimentSession {
     const resolved = await this.#resolve(req, false, false);
     if ('ok' in resolved) return resolved;
     const { handle } = resolved;
+    const refusal = resolved.file === null ? null : layoutRefusal(resolved.file.layout, getMethod(req.method));
+    if (refusal !== null) return { ok: true, points: [] };
     const points = [];
     for (const k of req.ks) {
       const { kept } = await this.#host.run({ op: 'prune', handle: handle.id, method: req.method, k, params: req.params });
@@ -158,6 +185,7 @@ export class ExperimentSession {
 
   /** The image's tokens, the question's embedding and the full-token answer, each computed once. */
   async #resolve(spec: ExperimentInputsSpec, fullSet: boolean, tensors: boolean): Promise<Resolved | MissingModel> {
+    if (spec.tokens != null) return this.#fromFile(spec.tokens, spec, fullSet, tensors);
     const pre = spec.precomputed ?? null;
     const identity = pre === null ? null : await this.#slot.identity();
     // Precomputed inputs are used only where the model that would compute them made them.
@@ -198,7 +226,24 @@ export class ExperimentSession {
         key, n, d, m, grid, relevance: handle.relevance, source: key.startsWith('precomputed') ? 'precomputed' : 'model', full, fullMetrics,
         tensors: tensors ? { features, clsAttn, tokens, embedding, textAttn } : null,
       },
-      handle, features, instruction, model: instruction === null ? null : model,
+      handle, features, instruction, model: instruction === null ? null : model, file: null,
+    };
+  }
+
+  /** A reader's own tokens: no model encodes or answers; methods read what the file holds. */
+  async #fromFile(id: string, spec: ExperimentInputsSpec, fullSet: boolean, tensors: boolean): Promise<Resolved> {
+    const file = this.#files.get(id);
+    if (file === undefined) throw new Error('this token file is no longer loaded in the engine: pick it again');
+    const seed = spec.seed ?? 0;
+    const { features, n, d, grid, text, m = 0, clsAttn, textAttn } = file.input;
+    const handle = await this.#prepared.remember(`${id}|${seed}`, () => this.#host.run({ op: 'prepare', input: { ...file.input, seed } }));
+    const fullMetrics = fullSet ? await this.#host.run({ op: 'metrics', handle: handle.id, kept: everything(n), opts: { oracle: spec.question.oracle ?? undefined } }) : null;
+    return {
+      inputs: {
+        key: id, n, d, m, grid: grid!, relevance: handle.relevance, source: 'file', full: null, fullMetrics,
+        tensors: tensors ? { features, clsAttn: clsAttn ?? null, tokens: new Int32Array(0), embedding: text ?? new Float32Array(0), textAttn: textAttn ?? null } : null,
+      },
+      handle, features, instruction: null, model: null, file,
     };
   }
 

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
+import { readTokenFile } from '../../src/tokens/index.ts';
 import { metrics, prepare, prune, PruneError } from '../../src/core/index.ts';
 import { createEngine, EngineError, type Engine } from '../../src/runtime/engine.ts';
 import { randomInput } from './fixtures.ts';
@@ -97,5 +99,46 @@ describe('the experiment through the engine', () => {
     const before = await engine.prune(h, 'tops', 7);
     expect((await engine.setBackend('cpu')).reason).toBe('requested-cpu');
     expect((await engine.prune(h, 'tops', 7)).kept).toEqual(before.kept);
+  });
+});
+
+describe('token files in the engine', () => {
+  const fixture = (name: string): ArrayBuffer => {
+    const bytes = readFileSync(`tests/fixtures/tokens/${name}`);
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  };
+
+  test('a file read in the engine prunes and measures as the core does on the same tokens', async () => {
+    engine = await createEngine({ backend: 'cpu' });
+    const summary = await engine.loadTokens('llava-tiny.safetensors', fixture('llava-tiny.safetensors'));
+    const file = readTokenFile(fixture('llava-tiny.safetensors'));
+    expect([summary.n, summary.d]).toEqual([file.input.n, file.input.d]);
+    const result = await engine.experiment({
+      image: { key: summary.id, pixels: null }, question: { text: '', oracle: null }, tokens: summary.id,
+      runs: [{ id: 'tops', method: 'tops', k: 5, params: {} }, { id: 'fastv', method: 'fastv', k: 5, params: {} }],
+      measure: { metrics: true, details: true, answers: true },
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.inputs).toMatchObject({ source: 'file', full: null });
+    const p = prepare({ ...file.input, seed: 0 });
+    for (const run of result.runs) {
+      if (!run.ok) throw new Error(run.message);
+      expect(Array.from(run.selection.kept)).toEqual(Array.from(prune(run.method, p, 5).kept));
+      expect(run.answer).toBeNull();
+    }
+  });
+
+  test('a bad file is refused with its one-line reason; a method the layout refuses fails alone', async () => {
+    engine = await createEngine({ backend: 'cpu' });
+    await expect(engine.loadTokens('x.safetensors', new Uint8Array([1, 2, 3]).buffer)).rejects.toMatchObject({ name: 'TokenFileError', code: 'not-safetensors' });
+    const next = await engine.loadTokens('next', fixture('llava-next-tiny.safetensors'));
+    const result = await engine.experiment({
+      image: { key: next.id, pixels: null }, question: { text: '', oracle: null }, tokens: next.id,
+      runs: [{ id: 'pool', method: 'pool', k: 4, params: {} }, { id: 'tops', method: 'tops', k: 4, params: {} }],
+      measure: { metrics: true, details: false, answers: false },
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.runs[0]).toMatchObject({ ok: false, id: 'pool' });
+    expect(result.runs[1]).toMatchObject({ ok: true, id: 'tops' });
   });
 });

@@ -25,7 +25,7 @@ export type RunOutcome = { ok: true; method: string; run: MethodRun } | { ok: fa
 
 /** What the experiment knows about the inputs, or why there are none yet. */
 export type InputsResult =
-  | { ok: true; key: string; n: number; source: 'precomputed' | 'model'; full: AnswerSummary | null }
+  | { ok: true; key: string; n: number; source: 'precomputed' | 'model' | 'file'; full: AnswerSummary | null }
   | { ok: false; message: string };
 
 export interface PlaygroundResult {
