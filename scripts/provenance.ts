@@ -6,7 +6,7 @@ import type { SeedRange } from '../src/scenes/index.ts';
 import type { Provenance } from '../src/evaluation/report.ts';
 
 /** What the figures depend on: the engine, the evaluation, the model and its runtime, the scenes. */
-const RESULT_PATHS = ['src/core', 'src/evaluation', 'src/models', 'src/scenes', 'src/tokens', 'scripts', 'public/models'];
+const RESULT_PATHS = ['src/core', 'src/evaluation', 'src/runtime', 'src/models', 'src/scenes', 'src/tokens', 'scripts', 'public/models'];
 
 /** HEAD, marked `+changes` when files the figures depend on differ from it. */
 export function gitCommit(): string {
