@@ -43,6 +43,7 @@ export async function mount(root: HTMLElement, { config, dataReady }: MountConte
   const views: SceneView[] = (hasModel ? selections : selections.slice(0, 1)).map((s) => sceneView(`${scene.preset.title}: ${hasModel ? `tokens kept by ${s.name}` : 'the image and the patches the question is about'}`));
   const status = readout('tl-note');
   const table = metricTable('What each kept set preserves on this scene');
+  if (hasModel) table.pending(selections.map((s) => s.name));
   const question = (): LabelledQuestion => scene.questions[want.question];
 
   const compute = async (): Promise<void> => {

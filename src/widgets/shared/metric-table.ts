@@ -29,14 +29,21 @@ export function metricRows(columns: readonly MetricColumn[]): Row[] {
   return columns.map((c) => Object.fromEntries([['set', c.name], ...METRICS.map((m) => [m.key, c.metrics[m.key]])]) as Row);
 }
 
-export function metricTable(caption: string): { element: HTMLTableElement; update(columns: readonly MetricColumn[]): void } {
+export function metricTable(caption: string): {
+  element: HTMLTableElement;
+  update(columns: readonly MetricColumn[]): void;
+  /** The table's rows with a dash per set while its numbers are computed: the page does not move when they arrive. */
+  pending(names: readonly string[]): void;
+} {
   const table = dataTable(caption);
+  const hints = METRICS.map((m) => m.hint);
   return {
     element: table.element,
     update: (columns) => table.update(
       ['Metric', ...columns.map((c) => c.name)],
       METRICS.map((m) => [m.label, ...columns.map((c) => formatMetric(m.key, c.metrics[m.key]))]),
-      METRICS.map((m) => m.hint),
+      hints,
     ),
+    pending: (names) => table.update(['Metric', ...names], METRICS.map((m) => [m.label, ...names.map(() => '—')]), hints),
   };
 }
