@@ -27,15 +27,19 @@ export function referenceFacilityLocation(p: Prepared, k: number): number[] {
   return picked;
 }
 
-/** Greedy log-det: each step evaluates log det(G_{S∪i} + εI) by a fresh Cholesky factorization. */
+/**
+ * Greedy log-det: each step evaluates log det(G_{S∪i} + εI) by a fresh Cholesky factorization.
+ * The gain log d² is capped at 0 (d² at 1), as TOPS documents; capped gains tie, lowest index first.
+ */
 export function referenceLogDet(p: Prepared, k: number, eps: number): number[] {
   const { n, gram } = p;
   const picked: number[] = [];
   for (let step = 0; step < k; step++) {
     let best = -1, bestValue = -Infinity;
+    const base = picked.length === 0 ? 0 : logDet(picked, gram, n, eps);
     for (let i = 0; i < n; i++) {
       if (picked.includes(i)) continue;
-      const v = logDet([...picked, i], gram, n, eps);
+      const v = Math.min(0, logDet([...picked, i], gram, n, eps) - base);
       if (v > bestValue) { best = i; bestValue = v; }
     }
     picked.push(best);

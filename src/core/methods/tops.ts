@@ -7,8 +7,10 @@
  *
  * Gain scaling, so that α, β, γ read as relative importances: at each step the relevance gain is
  * r_i ∈ [0,1]; the coverage gain is divided by the largest coverage gain among the candidates
- * (∈ [0,1]); the diversity gain is the residual d²_i ∈ [0,1] of x̂_i after projecting on the kept
- * set (argmax d² = argmax log d², so γ alone is exactly greedy log-det).
+ * (∈ [0,1]); the diversity gain is the residual d²_i of x̂_i after projecting on the kept set,
+ * capped at 1 (argmax d² = argmax log d², so γ alone is greedy log-det; the cap only binds for a
+ * token whose cosine to every kept token is below √ε = 0.001, where ε would lift d² above 1, and
+ * such tokens tie, lowest index first).
  */
 import { addCover, coverageWeights, createCoverage, type CoverageState } from '../coverage.ts';
 import { addResidual, createResiduals, type Residuals } from '../residuals.ts';

@@ -43,6 +43,13 @@ describe('TOPS special cases equal the reference greedy algorithms', () => {
       expect(Array.from(res.order!)).toEqual(referenceLogDet(p, k, DIVERSITY_EPSILON));
     }), { numRuns: 60 });
   });
+
+  test('only γ, where ε lifts two residuals above 1: the capped gains tie and the lower index goes first', () => {
+    // Tokens 7 and 12 both have |cos| < 0.001 to token 0, so 1 + ε − cos² > 1 for both.
+    const p = randomCase(13, 14, 471074);
+    expect(Array.from(prune('tops', p, 2, { alpha: 0, beta: 0, gamma: 1 }).order!)).toEqual([0, 7]);
+    expect(referenceLogDet(p, 2, DIVERSITY_EPSILON)).toEqual([0, 7]);
+  });
 });
 
 describe('TOPS behaviour', () => {
