@@ -6,18 +6,22 @@ import type { Store } from '../store.ts';
 
 const SEED = '(seed)';
 const EDITED = '(edited)';
+const FILE = '(file)';
 
-export function sceneControls(store: Store): { element: HTMLElement; show(state: ExperimentState): void } {
+/** `useFile`: switch to the reader's token file (or ask for one): the "Use your own tokens" control. */
+export function sceneControls(store: Store, useFile: () => void): { element: HTMLElement; show(state: ExperimentState): void } {
   const choose = (scene: SceneChoice): void => store.update((s) => { s.scene = scene; s.question = defaultQuestion(scene); }, 'final');
 
   const presets = selectOf([
     ...PRESETS.map((p) => ({ value: p.id, label: p.title })),
     { value: SEED, label: 'A sampled scene (seed)' },
     { value: EDITED, label: 'An edited scene' },
+    { value: FILE, label: 'Your own tokens (a file)' },
   ], '', 'scene-preset');
   presets.addEventListener('change', () => {
     if (findPreset(presets.value) !== undefined) choose({ kind: 'preset', id: presets.value });
     else if (presets.value === SEED) choose({ kind: 'seed', seed: Number(seed.value) || 1_000_000 });
+    else if (presets.value === FILE) { useFile(); show(store.state); }
     else edit();
   });
 
@@ -44,16 +48,15 @@ export function sceneControls(store: Store): { element: HTMLElement; show(state:
     labelled('Preset', presets),
     el('div', { className: 'pg-row' }, labelled('Seed', seed), shuffle, editButton),
     about);
-  return {
-    element,
-    show(state) {
-      const scene = state.scene;
-      presets.value = scene.kind === 'preset' ? scene.id : scene.kind === 'seed' ? SEED : EDITED;
-      if (scene.kind === 'seed') seed.value = String(scene.seed);
-      editButton.hidden = scene.kind === 'custom';
-      about.textContent = scene.kind === 'preset' ? findPreset(scene.id)!.shows
-        : scene.kind === 'seed' ? `SynthScenes sample ${scene.seed}.`
+  const show = (state: ExperimentState): void => {
+    const scene = state.scene;
+    presets.value = scene.kind === 'preset' ? scene.id : scene.kind === 'seed' ? SEED : scene.kind === 'file' ? FILE : EDITED;
+    if (scene.kind === 'seed') seed.value = String(scene.seed);
+    editButton.hidden = scene.kind === 'custom' || scene.kind === 'file';
+    about.textContent = scene.kind === 'preset' ? findPreset(scene.id)!.shows
+      : scene.kind === 'seed' ? `SynthScenes sample ${scene.seed}.`
+        : scene.kind === 'file' ? `Your own tokens: ${scene.name} (see Use your own tokens).`
           : 'An edited scene: move, add, delete or recolour objects below. Its features come from the model, not from precomputed data.';
-    },
   };
+  return { element, show };
 }
