@@ -117,6 +117,15 @@ describe('use your own tokens', () => {
     expect(await page.locator('[aria-label="Metrics"]').innerText()).toMatch(/Pool could not run: .*2 views/);
     expect((await read(page)).compareKept.split(',')).toHaveLength(36);
 
+    // Back to a SynthScenes preset: the retention is kept (36 / 108 of 196), the question panel returns.
+    await page.selectOption('[data-testid="scene-preset"]', 'small-target');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('scene') === 'preset.small-target', undefined, WAIT);
+    const back = await settled(page);
+    expect(back.keptCount).toBe(String(Math.round((36 / 108) * 196)));
+    expect(await caption(page, 'kept-count')).toMatch(/of 196 tokens/);
+    expect(await overlay.getAttribute('data-grid')).toBe('14,14');
+    expect(await page.locator('[data-testid="question-text"]').isVisible()).toBe(true);
+
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
     await page.close();
@@ -162,8 +171,14 @@ describe('use your own tokens', () => {
     expect(query(page).get('method')).toBe('divprune');
     expect(query(page).get('k')).toBe('50');
 
-    // Picking the named file keeps the link's budget, clamped to the file's 36 tokens with a notice.
-    const shown = await pickGood(page, 'llava-tiny.safetensors', fixture('llava-tiny.safetensors'));
+    // Dropping the named file on the figure keeps the link's budget, clamped to the file's 36 tokens with a notice.
+    await page.locator('.pg-results').evaluate((target, bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(bytes)], 'llava-tiny.safetensors'));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, [...fixture('llava-tiny.safetensors')]);
+    await page.waitForFunction(() => document.querySelector('[data-testid="tokens-summary"]')?.textContent?.includes('N = 36'), undefined, WAIT);
+    const shown = await settled(page);
     expect(shown.keptCount).toBe('36');
     expect(query(page).get('k')).toBe('36');
     expect(await text(page, 'state-notice')).toMatch(/more than the 36 tokens/);

@@ -31,7 +31,7 @@ export function mountPlayground(root: HTMLElement): void {
   const tokens = tokensControl(store, files);
   // The budget's range is the current tokens' N: 196 for SynthScenes, a file's own N (unknown until it is picked).
   const tokenCount = (s: typeof store.state): number => (s.scene.kind === 'file' ? files.get(s.scene.name)?.summary.n ?? MAX_TOKENS : PATCH_COUNT);
-  const controls = [sceneControls(store, () => tokens.use()), tokens, sceneEditor(store), questionControls(store), methodControls(store), budgetControl(store, tokenCount), viewControls(store)];
+  const controls = [sceneControls(store, () => tokens.use(), tokenCount), tokens, sceneEditor(store), questionControls(store), methodControls(store), budgetControl(store, tokenCount), viewControls(store)];
   const results = resultsView(store, model);
   tokens.dropTarget(results.element);
   attachSceneDrag(results.mainSurface, store);

@@ -17,7 +17,7 @@ const NEED_WORDS: Record<Need, string> = {
   textAttn: 'the language model’s text attention (text_attn)',
 };
 const SHOWN_METADATA = ['model', 'instruction', 'prompt', 'model_type', 'exporter'];
-const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+const size = (bytes: number): string => (bytes < 100_000 ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** Methods that cannot run on this file with these settings, and why (the engine says the same when asked). */
@@ -41,12 +41,12 @@ function layoutText(loaded: LoadedTokens): string {
 function summaryRows(loaded: LoadedTokens, state: ExperimentState): [string, string][] {
   const s = loaded.summary;
   const rows: [string, string][] = [
-    ['File', `${loaded.name}, ${mb(s.bytes)}, read in ${Math.round(loaded.loadMs)} ms`],
+    ['File', `${loaded.name}, ${size(s.bytes)}; checked in the engine in ${Math.round(s.readMs)} ms, ready ${Math.round(loaded.loadMs)} ms after the pick`],
     ['Tokens', `N = ${s.n}, D = ${s.d}`],
     ['Instruction', s.m > 0 ? `M = ${s.m} text tokens` : 'none (no text)'],
     ['Attention', [s.has.clsAttn ? 'cls_attn' : '', s.has.textAttn ? 'text_attn' : ''].filter(Boolean).join(', ') || 'none'],
     ['Layout', layoutText(loaded)],
-    ['Image', s.image === null ? 'none: the grid is drawn plainly' : loaded.imageNote ?? `${s.image.mime}, ${mb(s.image.bytes.length)}, drawn under the tokens`],
+    ['Image', s.image === null ? 'none: the grid is drawn plainly' : loaded.imageNote ?? `${s.image.mime}, ${size(s.image.bytes.length)}, drawn under the tokens`],
     ['Dtypes', Object.entries(s.dtypes).map(([name, dtype]) => `${name} ${dtype}`).join(', ')],
     ...SHOWN_METADATA.filter((key) => s.metadata[key] !== undefined).map((key): [string, string] => [key, s.metadata[key]]),
   ];
@@ -76,12 +76,12 @@ export function tokensControl(store: Store, files: TokenFiles): TokensControl {
   const summary = el('dl', { className: 'pg-token-summary', testid: 'tokens-summary' });
 
   const read = async (file: File): Promise<void> => {
-    status.textContent = `Reading ${file.name} (${mb(file.size)}) on this device…`;
+    status.textContent = `Reading ${file.name} (${size(file.size)}) on this device…`;
     progress.hidden = false;
     error.hidden = true;
     try {
       const loaded = await files.load(file);
-      status.textContent = `Read ${loaded.name}: ${loaded.summary.n} tokens of dimension ${loaded.summary.d} in ${Math.round(loaded.loadMs)} ms. The file stays on this device.`;
+      status.textContent = `Read ${loaded.name}: ${loaded.summary.n} tokens of dimension ${loaded.summary.d}, ready ${Math.round(loaded.loadMs)} ms after the pick. The file stays on this device.`;
       choose(loaded);
     } catch (err) {
       // One line; the state, and the experiment on screen, stay as they were.
