@@ -5,7 +5,7 @@ export { FIELDS, METHOD_OPTIONS, SWEEP_METRICS, DEFAULT_K, fieldByKey } from './
 export type { ChoiceOption, Control, Field } from './field.ts';
 export { parseState, writeState, defaultState, readAddress } from './url.ts';
 export { PRESETS, findPreset, type Preset } from './presets.ts';
-export { describeScene, defaultQuestion } from './scene-choice.ts';
-export { encodeScene, decodeScene, MAX_SEED } from './scene-code.ts';
+export { describeScene, defaultQuestion, maxBudget } from './scene-choice.ts';
+export { encodeScene, decodeScene, safeFileName, MAX_FILE_NAME, MAX_SEED } from './scene-code.ts';
 export { encodeQuestion, decodeQuestion } from './question-code.ts';
 export { effectiveParams } from './effective-params.ts';

@@ -1,6 +1,8 @@
-// Scenes in a link. Three forms, all made of characters URLSearchParams leaves alone:
+// Scenes in a link. Four forms, all made of characters URLSearchParams leaves alone:
 //   preset.<id>                      a named preset (presets.ts)
 //   seed.<n>                         the SynthScenes sample for seed n
+//   file.<name>                      a token file on the reader's device, by its safe name
+//                                    (safeFileName); the tokens themselves are not in the link
 //   edit.<background>.<object>…      an edited description, e.g.
 //     edit.f-262830.ycisp-40-180.wsqld-120-64
 // Background: f-<rgb> flat | g-<rgb>-<rgb>-<h|v|d> gradient | n-<rgb>-<amplitude>-<seed> noise |
@@ -42,7 +44,21 @@ export function encodeScene(choice: SceneChoice): string {
     case 'preset': return `preset.${choice.id}`;
     case 'seed': return `seed.${choice.seed}`;
     case 'custom': return ['edit', encodeBackground(choice.description.background), ...choice.description.objects.map(encodeObject)].join('.');
+    case 'file': return `file.${choice.name}`;
   }
+}
+
+/** Longest file name a link carries. */
+export const MAX_FILE_NAME = 80;
+const FILE_NAME = new RegExp(`^[A-Za-z0-9._-]{1,${MAX_FILE_NAME}}$`);
+
+/**
+ * A file's name as a link may carry it: letters, digits, '.', '_' and '-' (anything else becomes
+ * '-'), at most MAX_FILE_NAME characters. It only names the file for the reader; nothing is read by it.
+ */
+export function safeFileName(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9._-]/g, '-').slice(-MAX_FILE_NAME);
+  return safe === '' ? 'tokens' : safe;
 }
 
 // Decoding maps codes back to plain JSON and lets parseScene (the scene module's single gate
@@ -86,6 +102,10 @@ export function decodeScene(code: string): Decoded<SceneChoice> {
     const seed = parts.length === 1 && /^\d{1,10}$/.test(parts[0]) ? Number(parts[0]) : NaN;
     return seed <= MAX_SEED ? accept({ kind: 'seed', seed }) : reject(`a seed is a whole number from 0 to ${MAX_SEED}`);
   }
+  if (kind === 'file') {
+    const name = parts.join('.');
+    return FILE_NAME.test(name) ? accept({ kind: 'file', name }) : reject(`a file name is 1 to ${MAX_FILE_NAME} letters, digits, '.', '_' or '-'`);
+  }
   if (kind !== 'edit' || parts.length === 0) return reject(`expected ${SCENE_EXPECTS}`);
   try {
     return accept({ kind: 'custom', description: parseScene({ background: backgroundJson(parts[0]), objects: parts.slice(1).map(objectJson) }) });
@@ -94,4 +114,4 @@ export function decodeScene(code: string): Decoded<SceneChoice> {
   }
 }
 
-export const SCENE_EXPECTS = 'preset.<name>, seed.<0…4294967295> or edit.<background>.<objects…>';
+export const SCENE_EXPECTS = 'preset.<name>, seed.<0…4294967295>, edit.<background>.<objects…> or file.<name>';

@@ -8,7 +8,7 @@ import { choiceField, numberField, toggleField, type ChoiceOption, type Field } 
 import { PRESETS } from './presets.ts';
 import { paramDefault } from './versions.ts';
 import { decodeQuestion, encodeQuestion } from './question-code.ts';
-import { defaultQuestion } from './scene-choice.ts';
+import { defaultQuestion, maxBudget } from './scene-choice.ts';
 import { decodeScene, encodeScene } from './scene-code.ts';
 import type { BackendPreference, OverlayMode, SweepMetric } from './types.ts';
 import type { ExperimentState, SceneChoice } from './types.ts';
@@ -46,7 +46,20 @@ const questionField: Field<QuestionSpec> = {
   fallback: (s) => defaultQuestion(s.scene),
   get: (s) => s.question,
   set: (s, v) => { s.question = v; },
-  relevant: () => true,
+  // A token file brings its own instruction: the SynthScenes question is written only when changed.
+  relevant: (s) => s.scene.kind !== 'file',
+};
+
+/**
+ * The budget. Its control's range is a SynthScenes image's (1…196); a link for a token file may
+ * ask for up to the engine's MAX_TOKENS, and the page clamps k to the file's N once it is read
+ * (with a notice). For SynthScenes scenes the range, and so every older link, reads as before.
+ */
+const budgetRange = (max: number) => ({ min: 1, max, step: 1, integer: true });
+const budgetLens = { key: 'k', label: 'Kept tokens', get: (s: ExperimentState) => s.k, set: (s: ExperimentState, v: number) => { s.k = v; } };
+const kField: Field<number> = {
+  ...numberField(budgetLens, budgetRange(PATCH_COUNT), DEFAULT_K),
+  decode: (raw, s) => numberField(budgetLens, budgetRange(maxBudget(s.scene)), DEFAULT_K).decode(raw, s),
 };
 
 const paramFields: Field<number>[] = METHODS.flatMap((m) => Object.entries(m.params).map(([name, spec]): Field<number> => ({
@@ -82,7 +95,7 @@ export const FIELDS: readonly Field<unknown>[] = [
     { key: 'compare', label: 'Compare with', get: (s) => s.compare, set: (s, v) => { s.compare = v; } },
     [{ value: 'none', label: 'nothing' }, ...METHOD_OPTIONS], 'fastervlm',
   ),
-  numberField({ key: 'k', label: 'Kept tokens', get: (s) => s.k, set: (s, v) => { s.k = v; } }, { min: 1, max: PATCH_COUNT, step: 1, integer: true }, DEFAULT_K),
+  kField,
   ...paramFields,
   ...principleFields,
   choiceField<BackendPreference>(

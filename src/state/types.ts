@@ -8,11 +8,15 @@ export const STATE_VERSION = 3;
 /** A link format this code reads. */
 export type StateVersion = 1 | 2 | typeof STATE_VERSION;
 
-/** Where the image comes from: a named preset, a sampled seed, or an edited description. */
+/**
+ * Where the tokens come from: a named preset, a sampled seed, an edited description, or a token
+ * file on the reader's device (`name` is the file's safe name; its tokens are never in the link).
+ */
 export type SceneChoice =
   | { kind: 'preset'; id: string }
   | { kind: 'seed'; seed: number }
-  | { kind: 'custom'; description: SceneDescription };
+  | { kind: 'custom'; description: SceneDescription }
+  | { kind: 'file'; name: string };
 
 /** Backend names are the engine's own (one declaration, in the runtime). */
 export type { BackendPreference } from '../runtime/backend-names.ts';
@@ -48,7 +52,7 @@ export interface ExperimentState {
   /** Parameters of every method, by method id (ranges and defaults from core METHODS). */
   params: Record<string, Params>;
   principles: Record<Principle, boolean>;
-  /** Kept visual tokens; retention is k / 196. */
+  /** Kept visual tokens; retention is k / N (N = 196 for SynthScenes, the file's N for a token file). */
   k: number;
   backend: BackendPreference;
   view: ViewOptions;

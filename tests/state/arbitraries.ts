@@ -26,6 +26,7 @@ export const sceneChoice: fc.Arbitrary<SceneChoice> = fc.oneof(
   fc.nat(MAX_SEED).map((seed): SceneChoice => ({ kind: 'seed', seed })),
   fc.record({ background, objects: fc.array(sceneObject, { maxLength: MAX_OBJECTS }) })
     .map((description): SceneChoice => ({ kind: 'custom', description })),
+  fc.stringMatching(/^[A-Za-z0-9._-]{1,80}$/).map((name): SceneChoice => ({ kind: 'file', name })),
 );
 
 export const question: fc.Arbitrary<QuestionSpec> = fc.oneof(

@@ -7,11 +7,15 @@ import { questionControls } from './controls/question-controls.ts';
 import { sceneControls } from './controls/scene-controls.ts';
 import { sceneEditor } from './controls/scene-editor.ts';
 import { shareControls } from './controls/share-controls.ts';
+import { tokensControl } from './controls/tokens-control.ts';
 import { viewControls } from './controls/view-controls.ts';
 import { el } from './dom.ts';
 import { createEngine } from '../../runtime/engine.ts';
 import { siteModel } from '../shared/site-model.ts';
 import { createRunner } from './pipeline/runner.ts';
+import { createTokenFiles } from './pipeline/token-files.ts';
+import { PATCH_COUNT } from '../../scenes/index.ts';
+import { MAX_TOKENS } from '../../core/index.ts';
 import { createStore } from './store.ts';
 import { modelStatus } from './views/model-status.ts';
 import { noticeList } from './views/notices.ts';
@@ -23,8 +27,13 @@ export function mountPlayground(root: HTMLElement): void {
   const engine = createEngine({ backend: store.state.backend });
   const model = siteModel(engine);
   const notices = noticeList(() => store.dismissNotices());
-  const controls = [sceneControls(store), sceneEditor(store), questionControls(store), methodControls(store), budgetControl(store), viewControls(store)];
+  const files = createTokenFiles(engine);
+  const tokens = tokensControl(store, files);
+  // The budget's range is the current tokens' N: 196 for SynthScenes, a file's own N (unknown until it is picked).
+  const tokenCount = (s: typeof store.state): number => (s.scene.kind === 'file' ? files.get(s.scene.name)?.summary.n ?? MAX_TOKENS : PATCH_COUNT);
+  const controls = [sceneControls(store, () => tokens.use(), tokenCount), tokens, sceneEditor(store), questionControls(store), methodControls(store), budgetControl(store, tokenCount), viewControls(store)];
   const results = resultsView(store, model);
+  tokens.dropTarget(results.element);
   attachSceneDrag(results.mainSurface, store);
   const problem = el('p', { className: 'pg-error', attrs: { role: 'alert' } });
   problem.hidden = true;
@@ -37,7 +46,7 @@ export function mountPlayground(root: HTMLElement): void {
     show: (snapshot) => { problem.hidden = true; results.show(snapshot); },
     fail: report,
     busy: (computing) => { root.dataset.busy = String(computing); root.setAttribute('aria-busy', String(computing)); },
-  });
+  }, files);
 
   root.replaceChildren(
     notices.element,

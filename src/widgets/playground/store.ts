@@ -14,6 +14,8 @@ export interface Store {
   update(change: (draft: ExperimentState) => void, commit: Commit): void;
   replace(next: ExperimentState, commit: Commit): void;
   dismissNotices(): void;
+  /** Adds a notice about the current state (e.g. a budget clamped to a file's N). */
+  notify(notice: StateNotice): void;
   subscribe(listener: Listener): void;
   /** The absolute link that reproduces the current state. */
   permalink(): string;
@@ -61,6 +63,10 @@ export function createStore(win: Window = window): Store {
     },
     dismissNotices() {
       notices = [];
+      emit();
+    },
+    notify(notice) {
+      notices = [...notices, notice];
       emit();
     },
     subscribe(listener) { listeners.push(listener); },

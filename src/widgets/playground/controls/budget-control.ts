@@ -1,13 +1,15 @@
 // The token budget, as kept tokens k or as retention k / N: two views of the one `k` field, so
-// they can never disagree. The range drags (live), the number boxes settle (final).
+// they can never disagree. The range drags (live), the number boxes settle (final). N is the
+// current tokens' count (196 for SynthScenes, a token file's N), so the range follows the data.
 import { FIELDS, type ExperimentState } from '../../../state/index.ts';
 import { el, labelled } from '../dom.ts';
 import type { Store } from '../store.ts';
 
-export function budgetControl(store: Store): { element: HTMLElement; show(state: ExperimentState): void } {
+export function budgetControl(store: Store, tokenCount: (state: ExperimentState) => number): { element: HTMLElement; show(state: ExperimentState): void } {
   const row = FIELDS.find((f) => f.key === 'k')!;
   if (row.control.kind !== 'number') throw new Error('k must be a number row');
-  const { min, max } = row.control;
+  const { min } = row.control;
+  let max = row.control.max;
   const range = el('input', { testid: 'budget-input', attrs: { type: 'range', min: String(min), max: String(max), step: '1' } });
   const tokens = el('input', { className: 'pg-number', attrs: { type: 'number', min: String(min), max: String(max), step: '1', inputmode: 'numeric' } });
   const retention = el('input', { className: 'pg-number', attrs: { type: 'number', min: (100 * min / max).toFixed(1), max: '100', step: '0.1', inputmode: 'decimal' } });
@@ -31,6 +33,9 @@ export function budgetControl(store: Store): { element: HTMLElement; show(state:
   return {
     element,
     show(state) {
+      max = tokenCount(state);
+      for (const input of [range, tokens]) input.max = String(max);
+      retention.min = (100 * min / max).toFixed(1);
       range.value = String(state.k);
       range.setAttribute('aria-valuetext', `${state.k} of ${max} tokens`);
       tokens.value = String(state.k);

@@ -62,6 +62,9 @@ export function questionControls(store: Store): { element: HTMLElement; show(sta
   return {
     element,
     show(state) {
+      // A token file brings its own instruction (shown with the file's summary).
+      element.hidden = state.scene.kind === 'file';
+      if (state.scene.kind === 'file') return;
       const q = state.question;
       type.value = q.type;
       if ('color' in q && q.color !== undefined) color.value = q.color;

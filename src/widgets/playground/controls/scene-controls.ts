@@ -1,23 +1,36 @@
 // Which scene: a preset, any SynthScenes seed, or an edited copy of either. Picking a new scene
 // also picks its first question; editing keeps the question.
 import { defaultQuestion, describeScene, findPreset, MAX_SEED, PRESETS, type ExperimentState, type SceneChoice } from '../../../state/index.ts';
+import { PATCH_COUNT } from '../../../scenes/index.ts';
 import { el, labelled, selectOf } from '../dom.ts';
 import type { Store } from '../store.ts';
 
 const SEED = '(seed)';
 const EDITED = '(edited)';
+const FILE = '(file)';
 
-export function sceneControls(store: Store): { element: HTMLElement; show(state: ExperimentState): void } {
-  const choose = (scene: SceneChoice): void => store.update((s) => { s.scene = scene; s.question = defaultQuestion(scene); }, 'final');
+/**
+ * Leaving a token file for an image keeps the retention k / N (a file's k may exceed 196).
+ * `tokenCount`: the current tokens' N.
+ */
+function leaveFile(s: ExperimentState, tokenCount: (s: ExperimentState) => number): void {
+  if (s.scene.kind === 'file') s.k = Math.min(PATCH_COUNT, Math.max(1, Math.round((s.k / tokenCount(s)) * PATCH_COUNT)));
+}
+
+/** `useFile`: switch to the reader's token file (or ask for one): the "Use your own tokens" control. */
+export function sceneControls(store: Store, useFile: () => void, tokenCount: (s: ExperimentState) => number): { element: HTMLElement; show(state: ExperimentState): void } {
+  const choose = (scene: SceneChoice): void => store.update((s) => { leaveFile(s, tokenCount); s.scene = scene; s.question = defaultQuestion(scene); }, 'final');
 
   const presets = selectOf([
     ...PRESETS.map((p) => ({ value: p.id, label: p.title })),
     { value: SEED, label: 'A sampled scene (seed)' },
     { value: EDITED, label: 'An edited scene' },
+    { value: FILE, label: 'Your own tokens (a file)' },
   ], '', 'scene-preset');
   presets.addEventListener('change', () => {
     if (findPreset(presets.value) !== undefined) choose({ kind: 'preset', id: presets.value });
     else if (presets.value === SEED) choose({ kind: 'seed', seed: Number(seed.value) || 1_000_000 });
+    else if (presets.value === FILE) { useFile(); show(store.state); }
     else edit();
   });
 
@@ -35,7 +48,12 @@ export function sceneControls(store: Store): { element: HTMLElement; show(state:
   shuffle.addEventListener('click', () => choose({ kind: 'seed', seed: 1_000_000 + (crypto.getRandomValues(new Uint32Array(1))[0] % 1_000_000) }));
 
   const editButton = el('button', { text: 'Edit this scene', testid: 'scene-edit', attrs: { type: 'button' } });
-  const edit = (): void => store.update((s) => { s.scene = { kind: 'custom', description: structuredClone(describeScene(s.scene)) }; }, 'final');
+  const edit = (): void => store.update((s) => {
+    const from = s.scene.kind === 'file' ? { kind: 'preset' as const, id: PRESETS[0].id } : s.scene;
+    if (s.scene.kind === 'file') s.question = defaultQuestion(from);
+    leaveFile(s, tokenCount);
+    s.scene = { kind: 'custom', description: structuredClone(describeScene(from)) };
+  }, 'final');
   editButton.addEventListener('click', edit);
 
   const about = el('p', { className: 'pg-hint' });
@@ -44,16 +62,15 @@ export function sceneControls(store: Store): { element: HTMLElement; show(state:
     labelled('Preset', presets),
     el('div', { className: 'pg-row' }, labelled('Seed', seed), shuffle, editButton),
     about);
-  return {
-    element,
-    show(state) {
-      const scene = state.scene;
-      presets.value = scene.kind === 'preset' ? scene.id : scene.kind === 'seed' ? SEED : EDITED;
-      if (scene.kind === 'seed') seed.value = String(scene.seed);
-      editButton.hidden = scene.kind === 'custom';
-      about.textContent = scene.kind === 'preset' ? findPreset(scene.id)!.shows
-        : scene.kind === 'seed' ? `SynthScenes sample ${scene.seed}.`
+  const show = (state: ExperimentState): void => {
+    const scene = state.scene;
+    presets.value = scene.kind === 'preset' ? scene.id : scene.kind === 'seed' ? SEED : scene.kind === 'file' ? FILE : EDITED;
+    if (scene.kind === 'seed') seed.value = String(scene.seed);
+    editButton.hidden = scene.kind === 'custom' || scene.kind === 'file';
+    about.textContent = scene.kind === 'preset' ? findPreset(scene.id)!.shows
+      : scene.kind === 'seed' ? `SynthScenes sample ${scene.seed}.`
+        : scene.kind === 'file' ? `Your own tokens: ${scene.name} (see Use your own tokens).`
           : 'An edited scene: move, add, delete or recolour objects below. Its features come from the model, not from precomputed data.';
-    },
   };
+  return { element, show };
 }

@@ -40,8 +40,20 @@ export function flopsSaved(llm: string, retention: number, textTokens: number): 
   return 1 - flops(shape.id, kept, textTokens) / flops(shape.id, shape.visualTokens, textTokens);
 }
 
-/** The image and question part of a request: precomputed for presets (usable before the model loads). */
+/** What a page opened from a link naming a token file says until the reader picks the file. */
+export const notInLink = (name: string): string =>
+  `The tokens are not in the link: it names the file ${name}, which stays on the device it came from. Pick ${name} (Use your own tokens) to reproduce this experiment.`;
+
+/**
+ * The image and question part of a request: precomputed for presets (usable before the model
+ * loads); for a token file, the file the engine has read (`tokens`), without pixels or question.
+ */
 export async function inputsSpec(state: ExperimentState, scene: SceneFacts, question: QuestionFacts): Promise<ExperimentInputsSpec> {
+  if (scene.file !== null) {
+    const id = scene.file.summary.id;
+    return { image: { key: id, pixels: null }, question: { text: question.text, oracle: null }, tokens: id };
+  }
+  if (scene.rgba === null) throw new Error('no pixels and no token file for this scene');
   const precomputed = state.scene.kind === 'preset' ? await presetInputs(state.scene.id, encodeQuestion(state.question)) : null;
   return {
     image: { key: scene.key, pixels: { rgba: scene.rgba, width: IMAGE_SIZE, height: IMAGE_SIZE } },

@@ -4,8 +4,9 @@
 // meanwhile replace each other.
 import { EngineError, type BackendInfo, type Engine } from '../../../runtime/engine.ts';
 import type { BackendPreference, ExperimentState } from '../../../state/index.ts';
-import { inputsSpec, runExperiment, type InputsResult, type RunOutcome } from './experiment.ts';
+import { inputsSpec, notInLink, runExperiment, type InputsResult, type RunOutcome } from './experiment.ts';
 import { questionFacts, sceneFacts, type QuestionFacts, type SceneFacts } from './scene-facts.ts';
+import type { TokenFiles } from './token-files.ts';
 import { runSweep, sweepKey, type SweepPoint } from './sweep.ts';
 
 export interface Snapshot {
@@ -30,7 +31,7 @@ export interface RunnerEvents {
   busy(computing: boolean): void;
 }
 
-export function createRunner(engine: Promise<Engine>, events: RunnerEvents): { request(state: ExperimentState): void } {
+export function createRunner(engine: Promise<Engine>, events: RunnerEvents, files: Pick<TokenFiles, 'get'>): { request(state: ExperimentState): void } {
   const { show, fail } = events;
   const sweeps = new Map<string, SweepPoint[]>();
   let last: Snapshot | null = null;
@@ -48,9 +49,10 @@ export function createRunner(engine: Promise<Engine>, events: RunnerEvents): { r
       await e.setBackend(state.backend);
       applied = state.backend;
     }
-    const scene = sceneFacts(state.scene);
+    const scene = sceneFacts(state.scene, files.get);
     const question = questionFacts(scene, state.question);
     const base: Snapshot = { state, scene, question, inputs: null, engine: last?.engine ?? null, main: null, compare: null, sweep: null };
+    if (state.scene.kind === 'file' && scene.file === null) { emit({ ...base, inputs: { ok: false, message: notInLink(state.scene.name) } }); return; }
     // A new image or question is shown at once; a new budget or method keeps the old kept set until the new one is ready.
     if (last === null || last.scene.key !== scene.key || last.question.text !== question.text) emit(base);
     const spec = await inputsSpec(state, scene, question);

@@ -11,6 +11,8 @@ export interface AnswerContent {
   compare: RunOutcome | null;
   /** Why pruned answers are missing (the model is loading or failed), if they are. */
   waiting: string | null;
+  /** Why there is no model at all (a token file): the table is hidden and this is said instead. */
+  noModel?: string | null;
 }
 
 const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;
@@ -40,7 +42,7 @@ export function answerPanel(): { element: HTMLElement; show(content: AnswerConte
   });
   const note = el('p', { className: 'pg-hint', attrs: { role: 'status' } });
   return {
-    element: el('section', { className: 'pg-panel', attrs: { 'aria-label': 'Answer' } }, table, note),
+    element: el('section', { className: 'pg-panel', testid: 'answer-panel', attrs: { 'aria-label': 'Answer' } }, table, note),
     show(c) {
       rows.truth.textContent = c.truth ?? 'none (the question is ambiguous in this scene)';
       showAnswer(rows.full, c.full, null);
@@ -50,7 +52,8 @@ export function answerPanel(): { element: HTMLElement; show(content: AnswerConte
         showAnswer(rows[key], outcome?.ok ? outcome.run.answer : null, c.full);
       }
       lines[3].hidden = c.compare === null;
-      note.textContent = c.waiting ?? '';
+      table.hidden = (c.noModel ?? null) !== null;
+      note.textContent = c.noModel ?? c.waiting ?? '';
     },
   };
 }

@@ -17,7 +17,7 @@ const metric = (key: keyof SetMetrics) => (run: MethodRun): string => (key === '
 
 const ROWS: readonly Row[] = [
   { id: 'relevance', label: 'Relevance recall', hint: 'R(S) / R(top-k by relevance)', value: metric('relevanceRecall') },
-  { id: 'oracle', label: 'Oracle recall', hint: 'share of the asked-about object’s patches kept (ground truth)', value: metric('oracleRecall') },
+  { id: 'oracle', label: 'Oracle recall', hint: 'share of the asked-about object’s patches kept (ground truth; n/a without one, e.g. a token file)', value: (r) => (r.metrics.oracleRecall === null ? 'n/a' : pct(r.metrics.oracleRecall)) },
   { id: 'coverage', label: 'Coverage', hint: 'C(S) / C(V), plain facility location (λ = 0)', value: metric('coverage') },
   { id: 'recon', label: 'Reconstruction error', hint: 'mean 1 − best similarity to a kept token (lower is better)', value: metric('reconError') },
   { id: 'diversity', label: 'Diversity', hint: '1 − mean similarity inside the kept set', value: metric('diversity') },

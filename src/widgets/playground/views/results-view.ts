@@ -1,23 +1,38 @@
 // Everything computed for the current state: the two overlays side by side (chosen and compared
 // method), the answers, the metrics, the budget sweep and the backend that ran.
 import { METHODS } from '../../../core/index.ts';
-import { PATCH_COUNT } from '../../../scenes/index.ts';
+import { GRID_SIZE, IMAGE_SIZE, PATCH_COUNT } from '../../../scenes/index.ts';
 import { el } from '../dom.ts';
 import type { ModelControl } from '../../shared/site-model.ts';
 import type { Snapshot } from '../pipeline/runner.ts';
 import type { Store } from '../store.ts';
 import { answerPanel } from './answer-panel.ts';
 import { backendIndicator } from './backend-indicator.ts';
+import { keptExport } from './kept-export.ts';
 import { metricsPanel } from './metrics-panel.ts';
 import { sweepPlot } from './sweep-plot.ts';
-import { tokenOverlay, type TokenOverlay } from './token-overlay.ts';
+import { overlayGeometry, type OverlayGeometry } from './overlay-geometry.ts';
+import { tokenOverlay, type OverlayImage, type TokenOverlay } from './token-overlay.ts';
 
 const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;
 
-function figure(overlay: TokenOverlay, countTestid: string): { element: HTMLElement; title: HTMLElement; count: HTMLElement } {
+function figure(overlay: TokenOverlay, countTestid: string): { element: HTMLElement; title: HTMLElement; count: HTMLElement; total: HTMLElement } {
   const title = el('span');
   const count = el('span', { testid: countTestid });
-  return { element: el('figure', { className: 'pg-figure' }, el('figcaption', {}, title, ' keeps ', count, ` of ${PATCH_COUNT} tokens`), overlay.element), title, count };
+  const total = el('span', { text: String(PATCH_COUNT) });
+  return { element: el('figure', { className: 'pg-figure' }, el('figcaption', {}, title, ' keeps ', count, ' of ', total, ' tokens'), overlay.element), title, count, total };
+}
+
+const SCENE_GEOMETRY = overlayGeometry({ kind: 'grid', grid: [GRID_SIZE, GRID_SIZE] }, PATCH_COUNT, { width: IMAGE_SIZE, height: IMAGE_SIZE }, IMAGE_SIZE);
+/** Overlay units of a token file's image (or plain grid) along its longer side. */
+const FILE_SIDE = 448;
+
+/** The tokens' geometry and the image under them: the SynthScenes render, or the file's layout and image. */
+function drawing(s: Snapshot): { geometry: OverlayGeometry; image: OverlayImage; n: number } {
+  const file = s.scene.file;
+  if (file !== null) return { geometry: overlayGeometry(file.summary.layout, file.summary.n, file.image, FILE_SIDE), image: file.image, n: file.summary.n };
+  if (s.scene.rgba === null) return { geometry: overlayGeometry({ kind: 'grid', grid: [1, 1] }, 1, null, FILE_SIDE), image: null, n: 0 };
+  return { geometry: SCENE_GEOMETRY, image: new ImageData(new Uint8ClampedArray(s.scene.rgba), IMAGE_SIZE, IMAGE_SIZE), n: PATCH_COUNT };
 }
 
 function waitingForModel(model: ModelControl): string | null {
@@ -36,15 +51,20 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
   const answers = answerPanel();
   const metrics = metricsPanel();
   const sweep = sweepPlot(store);
+  const exported = keptExport(() => store.permalink());
   let shownScene = '';
+  let n = PATCH_COUNT;
 
   return {
-    element: el('div', { className: 'pg-results' }, backend.element, el('div', { className: 'pg-images' }, mainFigure.element, otherFigure.element), answers.element, metrics.element, sweep.element),
+    element: el('div', { className: 'pg-results' }, backend.element, el('div', { className: 'pg-images' }, mainFigure.element, otherFigure.element), exported.element, answers.element, metrics.element, sweep.element),
     mainSurface: main.surface,
     show(s) {
       if (shownScene !== s.scene.key) {
-        main.showImage(s.scene.rgba);
-        other.showImage(s.scene.rgba);
+        const drawn = drawing(s);
+        main.showImage(drawn.geometry, drawn.image);
+        other.showImage(drawn.geometry, drawn.image);
+        n = drawn.n;
+        mainFigure.total.textContent = otherFigure.total.textContent = String(n);
         shownScene = s.scene.key;
       }
       const problem = s.inputs === null ? 'Computing token features…' : s.inputs.ok ? null : s.inputs.message;
@@ -62,9 +82,12 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
       // A snapshot still computing keeps the last backend line, so the images do not jump under a drag.
       if (s.inputs !== null) backend.show(s.state.backend, s.engine, s.main?.ok ? s.main.run.selection : null);
       const full = s.inputs?.ok ? s.inputs.full : null;
-      answers.show({ truth: s.question.truth, full, main: s.main, compare: s.compare, waiting: waitingForModel(model) });
+      const fromFile = s.state.scene.kind === 'file';
+      answers.show({ truth: s.question.truth, full, main: s.main, compare: s.compare, waiting: fromFile ? null : waitingForModel(model),
+        noModel: fromFile ? 'There is no model answer for a token file: it brings tokens, not a model. The kept sets, metrics and exports above and below are computed from its tokens.' : null });
       metrics.show(s.main, s.compare, problem);
-      sweep.show(s.state, s.sweep, problem ?? (s.main?.ok && s.sweep === null ? 'Computing the sweep…' : null));
+      exported.show(s);
+      sweep.show(s.state, s.sweep, problem ?? (s.main?.ok && s.sweep === null ? 'Computing the sweep…' : null), n);
     },
   };
 }

@@ -2,7 +2,6 @@
 // compared method (Observable Plot), with the current budget marked.
 import * as Plot from '@observablehq/plot';
 import { METHODS } from '../../../core/index.ts';
-import { PATCH_COUNT } from '../../../scenes/index.ts';
 import { SWEEP_METRICS, FIELDS, type ExperimentState } from '../../../state/index.ts';
 import { fieldControl } from '../controls/field-control.ts';
 import { asFigure } from '../../shared/plot-figure.ts';
@@ -12,7 +11,7 @@ import type { Store } from '../store.ts';
 
 const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;
 
-export function sweepPlot(store: Store): { element: HTMLElement; show(state: ExperimentState, points: SweepPoint[] | null, note: string | null): void } {
+export function sweepPlot(store: Store): { element: HTMLElement; show(state: ExperimentState, points: SweepPoint[] | null, note: string | null, n: number): void } {
   const metric = fieldControl(FIELDS.find((f) => f.key === 'sweep')!, store, 'sweep-metric');
   const figure = el('div', { className: 'pg-sweep-plot', testid: 'sweep-plot' });
   const note = el('p', { className: 'pg-hint', attrs: { role: 'status' } });
@@ -20,7 +19,7 @@ export function sweepPlot(store: Store): { element: HTMLElement; show(state: Exp
     el('h2', { text: 'Budget sweep' }), metric.element, figure, note);
   return {
     element,
-    show(state, points, message) {
+    show(state, points, message, n) {
       metric.show(state);
       note.textContent = message ?? '';
       if (points === null) { figure.replaceChildren(); return; }
@@ -35,11 +34,11 @@ export function sweepPlot(store: Store): { element: HTMLElement; show(state: Exp
       const width = Math.max(280, Math.min(640, figure.clientWidth || 560));
       figure.replaceChildren(asFigure(Plot.plot({
         width, height: 240, marginLeft: 48,
-        x: { label: `retention (kept / ${PATCH_COUNT})`, domain: [0, 1], tickFormat: '.0%' },
+        x: { label: `retention (kept / ${n})`, domain: [0, 1], tickFormat: '.0%' },
         y: { label, grid: true, ...(key === 'erank' ? {} : { domain: [0, 1] }) },
         color: { legend: true, range: ['var(--tl-series-1, #6cb8ff)', 'var(--tl-series-2, #ffb347)'] },
         marks: [
-          Plot.ruleX([state.k / PATCH_COUNT], { stroke: 'currentColor', strokeDasharray: '3,3' }),
+          Plot.ruleX([state.k / n], { stroke: 'currentColor', strokeDasharray: '3,3' }),
           Plot.line(rows, { x: 'retention', y: 'value', stroke: 'method', marker: 'dot', tip: true }),
         ],
       }), `${label} against retention for ${[...new Set(rows.map((r) => r.method))].join(' and ')}; the dashed line marks the current budget.`));
