@@ -13,7 +13,7 @@ export const BACKEND_PREFERENCES = ['auto', ...BACKEND_KINDS] as const;
 export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
 
 export const BACKEND_LABELS: Readonly<Record<BackendPreference, string>> = Object.freeze({
-  auto: 'auto (CPU for small token sets, a hardware GPU for large ones)',
+  auto: 'auto (by workload: CPU or GPU)',
   cpu: 'CPU',
   webgpu: 'WebGPU',
 });

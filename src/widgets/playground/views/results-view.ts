@@ -1,14 +1,19 @@
 // Everything computed for the current state: the two overlays side by side (chosen and compared
-// method), the answers, the metrics, the budget sweep and the backend that ran.
+// method) with their legend, the agreement of the two, warnings for degenerate settings, the
+// answers, the metrics, the budget sweep, the backend that ran and the export bar.
 import { METHODS } from '../../../core/index.ts';
 import { PATCH_COUNT } from '../../../scenes/index.ts';
 import { el } from '../dom.ts';
+import { methodColor } from '../../shared/method-colors.ts';
 import type { ModelControl } from '../../shared/site-model.ts';
 import type { Snapshot } from '../pipeline/runner.ts';
 import type { Store } from '../store.ts';
 import { answerPanel } from './answer-panel.ts';
 import { backendIndicator } from './backend-indicator.ts';
 import { metricsPanel } from './metrics-panel.ts';
+import { overlayLegend } from './overlay-legend.ts';
+import { playgroundExport } from './playground-export.ts';
+import { settingWarnings, settingWarningsView } from './setting-warnings.ts';
 import { sweepPlot } from './sweep-plot.ts';
 import { tokenOverlay, type TokenOverlay } from './token-overlay.ts';
 
@@ -20,6 +25,8 @@ function figure(overlay: TokenOverlay, countTestid: string): { element: HTMLElem
   return { element: el('figure', { className: 'pg-figure' }, el('figcaption', {}, title, ' keeps ', count, ` of ${PATCH_COUNT} tokens`), overlay.element), title, count };
 }
 
+const keptSet = (o: Snapshot['main']): Set<number> | null => (o?.ok ? new Set(o.run.selection.kept) : null);
+
 function waitingForModel(model: ModelControl): string | null {
   if (model.status.phase === 'ready') return null;
   return model.status.phase === 'error'
@@ -28,23 +35,35 @@ function waitingForModel(model: ModelControl): string | null {
 }
 
 export function resultsView(store: Store, model: ModelControl): { element: HTMLElement; mainSurface: SVGSVGElement; show(s: Snapshot): void } {
-  const main = tokenOverlay('token-overlay');
+  const main = tokenOverlay('token-overlay', 'token-detail');
   const other = tokenOverlay('compare-overlay');
+  const both = tokenOverlay('agreement-overlay');
   const mainFigure = figure(main, 'kept-count');
   const otherFigure = figure(other, 'compare-kept-count');
+  const legend = overlayLegend('overlay-legend');
+  const agreementTitle = el('figcaption');
+  const agreementLegend = overlayLegend('agreement-legend');
+  const agreement = el('figure', { className: 'pg-figure pg-agreement', testid: 'agreement' }, agreementTitle, both.element, agreementLegend.element);
+  const warnings = settingWarningsView();
   const backend = backendIndicator();
   const answers = answerPanel();
   const metrics = metricsPanel();
   const sweep = sweepPlot(store);
   let shownScene = '';
+  let last: Snapshot | null = null;
+  const exporter = playgroundExport(() => [main.surface, ...(otherFigure.element.hidden ? [] : [other.surface])], () => last);
 
   return {
-    element: el('div', { className: 'pg-results' }, backend.element, el('div', { className: 'pg-images' }, mainFigure.element, otherFigure.element), answers.element, metrics.element, sweep.element),
+    element: el('div', { className: 'pg-results' }, backend.element,
+      el('div', { className: 'pg-images', testid: 'playground-figures' }, el('div', { className: 'pg-image-row' }, mainFigure.element, otherFigure.element), legend.element),
+      warnings.element, exporter, answers.element, agreement, metrics.element, sweep.element),
     mainSurface: main.surface,
     show(s) {
+      last = s;
       if (shownScene !== s.scene.key) {
         main.showImage(s.scene.rgba);
         other.showImage(s.scene.rgba);
+        both.showImage(s.scene.rgba);
         shownScene = s.scene.key;
       }
       const problem = s.inputs === null ? 'Computing token features…' : s.inputs.ok ? null : s.inputs.message;
@@ -58,6 +77,24 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
       otherFigure.element.hidden = s.state.compare === 'none';
       otherFigure.title.textContent = nameOf(s.state.compare);
       otherFigure.count.textContent = s.compare?.ok ? String(s.compare.run.selection.kept.length) : '—';
+      legend.show({ kind: 'tokens', mode: s.state.view.overlay, truth: s.state.view.truth, truthPresent: s.question.oracle.length > 0 });
+      warnings.show(settingWarnings(s.state, s.question));
+
+      // Agreement: which tokens A keeps, B keeps, or both keep.
+      const a = keptSet(s.main);
+      const b = keptSet(s.compare);
+      agreement.hidden = s.state.compare === 'none' || a === null || b === null;
+      if (a !== null && b !== null) {
+        const inBoth = [...a].filter((i) => b.has(i)).length;
+        const [nameA, nameB] = [nameOf(s.state.method), nameOf(s.state.compare)];
+        agreementTitle.textContent = `${nameA} and ${nameB}: ${inBoth} tokens kept by both`;
+        both.showTokens({ ...view, details: details(s.main), message: null, agreement: { a, b } });
+        agreementLegend.show({ kind: 'agreement', a: nameA, b: nameB, both: inBoth, aOnly: a.size - inBoth, bOnly: b.size - inBoth, neither: PATCH_COUNT - a.size - b.size + inBoth });
+        both.surface.style.setProperty('--pg-a', methodColor(s.state.method));
+        both.surface.style.setProperty('--pg-b', methodColor(s.state.compare));
+        agreementLegend.element.style.setProperty('--pg-a', methodColor(s.state.method));
+        agreementLegend.element.style.setProperty('--pg-b', methodColor(s.state.compare));
+      }
 
       // A snapshot still computing keeps the last backend line, so the images do not jump under a drag.
       if (s.inputs !== null) backend.show(s.state.backend, s.engine, s.main?.ok ? s.main.run.selection : null);
