@@ -10,6 +10,8 @@ export default defineConfig({
         test: {
           name: 'browser', include: ['tests/browser/**/*.test.ts'],
           testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false,
+          // Chromium is checked (and, where apt-get may be used, installed) once per run.
+          globalSetup: ['tools/ensure-chromium.ts'],
         },
       },
     ],

@@ -4,8 +4,6 @@
  * 0.13–0.29, so every one has ≥ 3:1 contrast on both the light and the dark theme's background.
  * TOPS is orange everywhere.
  */
-import { METHODS } from '../../core/index.ts';
-
 export const METHOD_COLORS: Readonly<Record<string, string>> = Object.freeze({
   tops: '#e8590c',
   random: '#868e96',
@@ -22,6 +20,3 @@ export const METHOD_COLORS: Readonly<Record<string, string>> = Object.freeze({
 export function methodColor(id: string): string {
   return METHOD_COLORS[id] ?? 'currentColor';
 }
-
-/** Every registered method has its own colour (checked by the unit tests). */
-export const PALETTE_COVERS_METHODS = (): boolean => METHODS.every((m) => m.id in METHOD_COLORS);
