@@ -15,7 +15,7 @@ import { overlayLegend } from './overlay-legend.ts';
 import { playgroundExport } from './playground-export.ts';
 import { settingWarnings, settingWarningsView } from './setting-warnings.ts';
 import { sweepPlot } from './sweep-plot.ts';
-import { tokenOverlay, type TokenOverlay } from './token-overlay.ts';
+import { sceneImageUrl, tokenOverlay, type TokenOverlay } from './token-overlay.ts';
 
 const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;
 
@@ -61,9 +61,8 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
     show(s) {
       last = s;
       if (shownScene !== s.scene.key) {
-        main.showImage(s.scene.rgba);
-        other.showImage(s.scene.rgba);
-        both.showImage(s.scene.rgba);
+        const href = sceneImageUrl(s.scene.rgba);
+        for (const overlay of [main, other, both]) overlay.showImage(href);
         shownScene = s.scene.key;
       }
       const problem = s.inputs === null ? 'Computing token features…' : s.inputs.ok ? null : s.inputs.message;

@@ -22,7 +22,8 @@ export interface TokenOverlay {
   element: HTMLElement;
   /** The SVG over the image (the scene editor drags objects on it; the export reads it). */
   surface: SVGSVGElement;
-  showImage(rgba: Uint8ClampedArray): void;
+  /** Shows the scene, as a URL from `sceneImageUrl` (encoded once, shared by every figure). */
+  showImage(href: string): void;
   showTokens(content: OverlayContent): void;
 }
 
@@ -54,6 +55,15 @@ function cellClass(t: TokenDetail | undefined, i: number, content: OverlayConten
     return (a && b ? 'both' : a ? 'a-only' : b ? 'b-only' : 'dropped') + truth;
   }
   return (t === undefined ? 'unknown' : t.kept ? 'kept' : 'dropped') + truth;
+}
+
+/** The scene's pixels as a PNG data URL, for the figures' SVG <image> (and so for their export). */
+export function sceneImageUrl(rgba: Uint8ClampedArray): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = IMAGE_SIZE;
+  canvas.height = IMAGE_SIZE;
+  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), IMAGE_SIZE, IMAGE_SIZE), 0, 0);
+  return canvas.toDataURL('image/png');
 }
 
 export function tokenOverlay(testid: string | undefined, detailTestid?: string): TokenOverlay {
@@ -101,12 +111,8 @@ export function tokenOverlay(testid: string | undefined, detailTestid?: string):
   return {
     element: el('div', { className: 'pg-overlay' }, frame, detail),
     surface,
-    showImage(rgba) {
-      const canvas = document.createElement('canvas');
-      canvas.width = IMAGE_SIZE;
-      canvas.height = IMAGE_SIZE;
-      canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), IMAGE_SIZE, IMAGE_SIZE), 0, 0);
-      image.setAttribute('href', canvas.toDataURL('image/png'));
+    showImage(href) {
+      image.setAttribute('href', href);
     },
     showTokens(content) {
       details = content.details;
