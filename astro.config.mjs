@@ -44,11 +44,30 @@ function onnxRuntimeAssets() {
   };
 }
 
+/**
+ * Display math scrolls sideways inside its own box (CSS in widgets.css) rather than widening the
+ * page; the box is focusable so keyboard readers can scroll it too (WCAG 2.1.1).
+ * @returns {(tree: any) => void}
+ */
+function rehypeScrollableMath() {
+  /** @param {any} node */
+  const visit = (node) => {
+    const cls = node.properties?.className;
+    if (node.type === 'element' && Array.isArray(cls) && cls.includes('katex-display')) {
+      node.properties.tabIndex = 0;
+      node.properties.role = 'group';
+      node.properties.ariaLabel = 'Equation (scrolls sideways on narrow screens)';
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return (tree) => visit(tree);
+}
+
 export default defineConfig({
   site: 'http://localhost:4321',
   // The engine's worker imports the model runtime on demand: ES-module workers can split chunks.
   vite: { worker: { format: 'es' } },
-  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] },
+  markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeScrollableMath] },
   integrations: [
     starlight({
       title: 'TOPS Lab',

@@ -1,6 +1,7 @@
 // npm run bench:ui [-- --dist DIR] [--changes 30] [--json out.json]
-// Headless Chromium drives the built playground and prints input → rendered latency (median and
-// p95) for the budget slider and a TOPS weight, on each backend. Rendered means the page shows the
+// Headless Chromium drives the built playground and prints, per backend preference (auto, cpu,
+// webgpu), the time from navigation to the first kept set on screen, and input → rendered latency
+// (median and p95) for the budget slider and a TOPS weight. Rendered means the page shows the
 // new kept set (or, for a weight, finished computing it) and has painted a frame after it.
 // The playground's token count is TinyVLM's 196; a software WebGPU adapter (SwiftShader) is
 // labelled emulated: its column is not a GPU timing.
@@ -15,7 +16,7 @@ const changes = Number(values.changes ?? 30);
 if (!Number.isInteger(changes) || changes < 5) throw new Error('--changes takes an integer ≥ 5');
 const PRESET = 'preset.busy';
 
-interface Row { backend: string; adapter: string; control: 'budget' | 'alpha'; n: number; changes: number; medianMs: number; p95Ms: number }
+interface Row { backend: string; adapter: string; control: 'first kept set' | 'budget' | 'alpha'; n: number; changes: number; medianMs: number; p95Ms: number }
 
 const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -41,10 +42,10 @@ function timeChange(page: Page, testid: string, value: number, kept: number | nu
   }, { testid, value, kept });
 }
 
-async function measure(page: Page, backend: string): Promise<Row[]> {
+async function measure(page: Page, backend: string, firstMs: number): Promise<Row[]> {
   const adapter = await page.locator('[data-testid="backend-indicator"]').textContent() ?? '';
   const emulated = /software adapter|CPU-emulated/i.test(adapter);
-  const name = backend === 'webgpu' ? (emulated ? 'webgpu (SwiftShader, emulated)' : 'webgpu') : backend;
+  const name = backend !== 'cpu' && emulated ? `${backend} (SwiftShader adapter)` : backend;
   const ran = await page.locator('[data-testid="backend-indicator"]').getAttribute('data-backend');
   const budget: number[] = [];
   for (let i = 0; i < changes; i++) {
@@ -54,19 +55,21 @@ async function measure(page: Page, backend: string): Promise<Row[]> {
   const alpha: number[] = [];
   for (let i = 0; i < changes; i++) alpha.push(await timeChange(page, 'weight-alpha', (i % 2 === 0 ? 0.5 : 1) + i * 0.01, null));
   const row = (control: Row['control'], xs: number[]): Row => ({ backend: `${name}${ran === backend ? '' : ` (ran on ${ran})`}`, adapter: adapter.trim(), control, n: 196, changes, medianMs: quantile(xs, 0.5), p95Ms: quantile(xs, 0.95) });
-  return [row('budget', budget), row('alpha', alpha)];
+  return [{ ...row('first kept set', [firstMs]), changes: 1 }, row('budget', budget), row('alpha', alpha)];
 }
 
 const server = await serveStatic(values.dist ?? 'dist');
 const browser = await launchChromium({ webgpu: true });
 const rows: Row[] = [];
 try {
-  for (const backend of ['cpu', 'webgpu']) {
+  for (const backend of ['auto', 'cpu', 'webgpu']) {
     const page = await browser.newPage();
     await page.goto(`${server.url}/playground/?scene=${PRESET}&backend=${backend}`);
+    // Navigation start → the first kept set on screen (polled every frame, so within a frame).
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-playground]')?.dataset.busy === 'false' &&
-      /^\d+$/.test(document.querySelector('[data-testid="kept-count"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
-    rows.push(...await measure(page, backend));
+      /^\d+$/.test(document.querySelector('[data-testid="kept-count"]')?.textContent ?? ''), undefined, { timeout: 120_000, polling: 'raf' });
+    const firstMs = await page.evaluate(() => performance.now());
+    rows.push(...await measure(page, backend, firstMs));
     await page.close();
   }
 } finally {
@@ -74,7 +77,7 @@ try {
   await server.close();
 }
 process.stdout.write(`bench:ui — input → rendered, ${changes} changes each, N = 196 (${cpuDescription()})\n`);
-for (const r of rows) process.stdout.write(`  ${r.backend.padEnd(34)} ${r.control.padEnd(7)} median ${r.medianMs.toFixed(1).padStart(7)} ms   p95 ${r.p95Ms.toFixed(1).padStart(7)} ms\n`);
+for (const r of rows) process.stdout.write(`  ${r.backend.padEnd(40)} ${r.control.padEnd(14)} median ${r.medianMs.toFixed(1).padStart(7)} ms   p95 ${r.p95Ms.toFixed(1).padStart(7)} ms\n`);
 if (values.json !== undefined) {
   writeFileSync(values.json, JSON.stringify({ provenance: { commit: gitCommit(), date: new Date().toISOString(), machine: cpuDescription() }, rows }, null, 1) + '\n');
 }

@@ -1,7 +1,10 @@
 /// <reference types="@webgpu/types" />
 /**
- * Picks the backend for a preference: WebGPU when asked for (or allowed by `auto`) and it works,
- * else the CPU with the reason recorded, so the page can say why it is not on the GPU.
+ * Picks the backend for a preference: WebGPU when asked for and it works, or under `auto` when the
+ * adapter is a hardware one (a fallback adapter such as SwiftShader runs the kernels on the CPU,
+ * 10–80× slower than the CPU engine); else the CPU with the reason recorded, so the page can say
+ * why it is not on the GPU. Under `auto` the host also keeps small token sets on the CPU
+ * (`AUTO_GPU_MIN_TOKENS`).
  */
 import { cpuBackend, type Backend } from './backend.ts';
 import type { AdapterSummary, BackendInfo, BackendPreference, FallbackReason } from './protocol.ts';
@@ -26,6 +29,9 @@ export async function chooseBackend(preference: BackendPreference, makeGpu: GpuB
   }
   if (adapter === null) return onCpu('no-adapter', 'requestAdapter() found no adapter', null);
   const adapterInfo = summarizeAdapter(adapter);
+  if (preference === 'auto' && adapterInfo.software) {
+    return onCpu('software-adapter', 'the only WebGPU adapter is a software one (it emulates the GPU on the CPU, slower than the CPU engine)', adapterInfo);
+  }
   try {
     return { backend: await makeGpu(adapter), info: { backend: 'webgpu', reason: null, detail: null, adapterInfo } };
   } catch (err) {

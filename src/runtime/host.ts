@@ -2,9 +2,12 @@
  * The engine's side of the boundary: holds the chosen backend and the prepared token sets, runs
  * one request at a time, and moves to the CPU when the GPU fails — re-preparing from the kept
  * inputs and re-running the failed request, so the caller sees a result, not the failure.
+ * Under `auto`, a token set below `AUTO_GPU_MIN_TOKENS` is prepared and pruned on the CPU even
+ * when the engine holds a WebGPU backend (the kept sets are the same either way).
  */
 import { PruneError, type PrepareInput } from '../core/index.ts';
-import type { Backend, BackendPrepared } from './backend.ts';
+import { cpuBackend, type Backend, type BackendPrepared } from './backend.ts';
+import { AUTO_GPU_MIN_TOKENS } from './backend-names.ts';
 import { chooseBackend, messageOf, onCpu, type ChosenBackend, type GpuBackendFactory } from './chooser.ts';
 import { EngineError } from './errors.ts';
 import type { BackendInfo, BackendKind, BackendPreference, EngineHandle, EngineReplies, EngineRequest, FallbackReason } from './protocol.ts';
@@ -30,6 +33,8 @@ export class EngineHost {
 
   #preference: BackendPreference;
   readonly #makeGpu: GpuBackendFactory | null;
+  /** The CPU backend that small token sets use under `auto` while the engine is on WebGPU. */
+  readonly #cpu = cpuBackend();
 
   private constructor(chosen: ChosenBackend, preference: BackendPreference, makeGpu: GpuBackendFactory | null, onInfo: (info: BackendInfo) => void) {
     this.#backend = chosen.backend;
@@ -96,8 +101,14 @@ export class EngineHost {
     return info;
   }
 
+  /** The backend a token set runs on: under `auto`, the CPU below the size where the GPU pays off. */
+  #backendFor(input: PrepareInput): Backend {
+    const small = this.#preference === 'auto' && input.n < AUTO_GPU_MIN_TOKENS;
+    return small && this.#backend.kind !== 'cpu' ? this.#cpu : this.#backend;
+  }
+
   async #prepare(input: PrepareInput): Promise<EngineHandle> {
-    const backend = this.#backend;
+    const backend = this.#backendFor(input);
     let prepared: BackendPrepared;
     try {
       prepared = await backend.prepare(input);
@@ -120,10 +131,10 @@ export class EngineHost {
 
   /** Runs `op` on the current backend, re-running on the CPU if the GPU fails underneath it. */
   async #onBackend<T>(entry: HandleEntry, op: (b: Backend, p: BackendPrepared) => Promise<T>): Promise<{ value: T; kind: BackendKind }> {
-    const backend = this.#backend;
+    const backend = this.#backendFor(entry.input);
     try {
       if (entry.owner !== backend) {
-        // Only a fallback changes the backend, and it destroyed the old one with all it held.
+        // A fallback or a new preference changed the backend; the old one's state is gone or not ours.
         entry.prepared = await backend.prepare(entry.input);
         entry.owner = backend;
       }

@@ -73,9 +73,11 @@ export function createModelLoader(where: ModelLocation): ModelLoader {
     // Handing onnxruntime its WASM ourselves gives those 10+ MB real progress and caching too.
     const runtime = ort.env.wasm.wasmBinary === undefined ? await store.fetch(wasmUrl, wasmUrl) : null;
     const modelBytes = models.MODEL_FILES.reduce((s, f) => s + manifest.files[f].bytes, 0);
-    const announced = runtime === null ? 0 : Number(runtime.headers.get('content-length') ?? NaN);
+    // On a retry the runtime's WASM is already in memory: it still counts in the total, as loaded.
+    const inMemory = runtime === null ? (ort.env.wasm.wasmBinary as ArrayBuffer | ArrayBufferView | undefined)?.byteLength ?? 0 : 0;
+    const announced = runtime === null ? inMemory : Number(runtime.headers.get('content-length') ?? NaN);
     let total: number | null = Number.isFinite(announced) ? modelBytes + announced : null;
-    let runtimeLoaded = 0;
+    let runtimeLoaded = inMemory;
     set({ phase: 'download', total, modelBytes, cached });
     try {
       if (runtime !== null) {

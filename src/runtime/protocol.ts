@@ -10,8 +10,11 @@ import type { ModelStatus } from './model-status.ts';
 import type { BackendKind, BackendPreference } from './backend-names.ts';
 
 export type { BackendKind, BackendPreference } from './backend-names.ts';
-/** Why the engine runs on the CPU although WebGPU was asked for (or allowed). */
-export type FallbackReason = 'no-api' | 'no-adapter' | 'device-lost' | 'kernel-error' | 'requested-cpu';
+/**
+ * Why the engine runs on the CPU although WebGPU was asked for (or allowed). `software-adapter`:
+ * `auto` found only a fallback adapter (SwiftShader), which is slower than the CPU engine.
+ */
+export type FallbackReason = 'no-api' | 'no-adapter' | 'software-adapter' | 'device-lost' | 'kernel-error' | 'requested-cpu';
 
 export interface AdapterSummary {
   vendor: string;

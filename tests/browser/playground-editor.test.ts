@@ -58,7 +58,7 @@ test('arrow keys on the image inspect tokens one by one', async () => {
   const { page } = await openPlayground(browser, server.url, '?scene=preset.small-target&k=44');
   const shown = await settled(page);
   await page.focus('[data-testid="token-overlay"]');
-  const detail = page.locator('[data-testid="token-overlay-detail"]');
+  const detail = page.locator('[data-testid="token-detail"]');
   expect(await detail.textContent()).toMatch(/^Token 0 \(row 1, column 1\): (kept|dropped)/);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');

@@ -182,10 +182,17 @@ describe('playground without the model', () => {
     expect(shown.answer).toBe('—');
     expect(await page.locator('[data-testid="model-status"]').textContent()).toContain('not published');
     expect(await page.locator('[data-testid="model-retry"]').isVisible()).toBe(true);
-    // The scene itself is drawn: the canvas is not blank.
-    const painted = await page.locator('[data-testid="token-overlay"]').evaluate((svg) => {
-      const canvas = svg.parentElement!.querySelector('canvas')!;
-      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    // The scene itself is drawn: the figure's image is not blank.
+    const painted = await page.locator('[data-testid="token-overlay"]').evaluate(async (svg) => {
+      const img = new Image();
+      img.src = svg.querySelector('image')!.getAttribute('href')!;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
       return px.some((v, i) => i % 4 !== 3 && v !== 0);
     });
     expect(painted).toBe(true);

@@ -5,7 +5,7 @@
 import { getPrinciple } from '../../core/index.ts';
 import { ABLATION_VARIANTS } from '../../evaluation/ablation.ts';
 import type { Comparison, ResultRow } from '../../evaluation/report.ts';
-import { FULL, RESULT_METHODS, VQA, methodName, pct, pp, resultRow } from '../../widgets/benchmarks/bench-data.ts';
+import { FULL, RESULT_METHODS, VQA, budgetPct, methodName, pct, pp, resultRow } from '../../widgets/benchmarks/bench-data.ts';
 import tuneJson from '../../data/benchmarks/tune-tops.json';
 import { checkTuneReport, type TuneReport } from '../../evaluation/tune-report.ts';
 
@@ -64,21 +64,21 @@ export function goals(): Goal[] {
   });
   return [
     {
-      statement: `TOPS at ${pct(HEADLINE_RETENTION)} retention (${headline.kept} of 196 tokens) keeps ≥ 100 % of full-token accuracy`,
+      statement: `TOPS at ${budgetPct(HEADLINE_RETENTION)} retention (${headline.kept} of 196 tokens) keeps ≥ 100 % of full-token accuracy`,
       met: (headline.relative ?? 0) >= 1,
       detail: `relative accuracy ${pct(headline.relative)} (95 % CI ${interval(headline.ci.relative)}): ${pct(headline.accuracy)} against ${pct(VQA.full.accuracy)} with all tokens`,
     },
     {
-      statement: `TOPS ≥ every baseline at ${GOAL_RETENTIONS.map((r) => pct(r)).join(' / ')} retention`,
+      statement: `TOPS ≥ every baseline at ${GOAL_RETENTIONS.map((r) => budgetPct(r)).join(' / ')} retention`,
       met: lagging.length === 0,
       detail: lagging.length === 0
         ? 'TOPS is at or above every baseline at all three budgets (point estimates; intervals in the table below)'
-        : `behind at ${lagging.map((l) => `${pct(l.retention)}: ${methodName(l.baseline)} by ${points(l.difference)} points${l.significant ? ' (interval excludes 0)' : ' (interval includes 0)'}`).join('; ')}`,
+        : `behind at ${lagging.map((l) => `${budgetPct(l.retention)}: ${methodName(l.baseline)} by ${points(l.difference)} points${l.significant ? ' (interval excludes 0)' : ' (interval includes 0)'}`).join('; ')}`,
     },
     {
       statement: 'Switching off each principle costs accuracy at some budget',
       met: costs.every((c) => c.significant),
-      detail: costs.map((c) => `${c.variant}: ${c.worst === null ? 'not measured' : `largest cost ${pp(c.worst.difference).replace('+', '')} points at ${pct(c.worst.retention)} (95 % CI ${ppInterval(c.worst.ci)})`}${c.significant ? '' : ', no budget where the interval excludes 0'}`).join('; '),
+      detail: costs.map((c) => `${c.variant}: ${c.worst === null ? 'not measured' : `largest cost ${pp(c.worst.difference).replace('+', '')} points at ${budgetPct(c.worst.retention)} (95 % CI ${ppInterval(c.worst.ci)})`}${c.significant ? '' : ', no budget where the interval excludes 0'}`).join('; '),
     },
   ];
 }

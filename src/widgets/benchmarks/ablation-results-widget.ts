@@ -9,7 +9,7 @@ import { controlRow, select } from '../shared/controls.ts';
 import { exportBar } from '../shared/export.ts';
 import { asFigure } from '../shared/plot-figure.ts';
 import { box, widgetBody, type MountContext } from '../shared/widget.ts';
-import { RETENTIONS, TYPES, VQA, VQA_FILE, pct, pp, provenanceText } from './bench-data.ts';
+import { RETENTIONS, TYPES, VQA, VQA_FILE, pct, pp, provenanceText, budgetLabel } from './bench-data.ts';
 import { provenanceLine } from './provenance-line.ts';
 import { curvePlot, type CurvePoint } from './curve-plot.ts';
 import { readMetric, referencesFor } from './metric-choice.ts';
@@ -49,18 +49,18 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
         // The paired cost is over all questions; per type the plain difference is shown.
         const base = row('all', retention);
         const diff = want.type === 'all' ? cost?.difference : (base === undefined ? undefined : (readMetric(base, 'accuracy', want.type).value ?? 0) - value);
-        const costText = v.id === 'all' || diff === undefined ? '' : ` [${pp(-diff)}${want.type === 'all' && cost !== undefined ? `; ${pp(-cost.ci[1])} to ${pp(-cost.ci[0])}` : ''}]`;
-        return { text: `${(100 * value).toFixed(1)}${costText}`, title };
+        const costText = v.id === 'all' || diff === undefined ? undefined : `${pp(-diff)}${want.type === 'all' && cost !== undefined ? ` (${pp(-cost.ci[1])} to ${pp(-cost.ci[0])})` : ''}`;
+        return { text: (100 * value).toFixed(1), sub: costText, title };
       }),
     }));
-    const plot = curvePlot(points, {
+    const plot = curvePlot(points, { fitTo: body,
       yLabel: 'Accuracy', percent: true, yDomain: [0, 1], retentions: RETENTIONS, color: colorOf, emphasis: 'all',
       references: referencesFor('accuracy', want.type),
     });
     chart.replaceChildren(asFigure(plot, `TOPS ablation: accuracy against retention for ${ablation.variants.map((v) => labelOf(v.id)).join('; ')}, ${want.type === 'all' ? 'all questions' : `${want.type} questions`}. The table below gives every value.`));
     tableBox.replaceChildren(linkedTable(
-      `Accuracy (%) of each variant, ${want.type === 'all' ? 'all questions' : `${want.type} questions`}; in brackets the change against all three principles in percentage points${want.type === 'all' ? ', with its paired 95 % interval' : ''}`,
-      RETENTIONS.map((r) => `${(100 * r).toFixed(1)} %`), rows,
+      `Accuracy (%) of each variant, ${want.type === 'all' ? 'all questions' : `${want.type} questions`}; below each value, the change against all three principles in percentage points${want.type === 'all' ? ', with its paired 95 % interval' : ''}`,
+      RETENTIONS.map(budgetLabel), rows,
     ));
   };
 

@@ -20,12 +20,8 @@ export const RETENTIONS: readonly number[] = [...new Set(VQA.results.filter((r) 
 
 export const TYPES: readonly string[] = Object.keys(VQA.full.byType);
 
-// Tableau 10, fixed per method so every figure on the page colours a method the same way.
-const PALETTE = ['#e15759', '#4e79a7', '#f28e2b', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
-export function methodColor(id: string): string {
-  const i = METHODS.findIndex((m) => m.id === id);
-  return i < 0 ? 'currentColor' : PALETTE[i % PALETTE.length];
-}
+// The site's one palette: a method has the same colour on every page.
+export { methodColor } from '../shared/method-colors.ts';
 
 export function methodName(id: string): string {
   return id === FULL ? 'All tokens' : METHODS.find((m) => m.id === id)?.name ?? id;
@@ -55,6 +51,19 @@ export function provenanceText(file: string, p: Pick<Provenance, 'commit' | 'dat
   ];
   return `${parts.join(' · ')}.`;
 }
+
+/** Visual tokens per scene in the results (TinyVLM's 14 × 14 grid). */
+export const TOKENS = 196;
+
+/**
+ * The one budget label rule: a budget is k kept tokens of N, and its percentage is k / N — never
+ * the nominal retention the runs were asked for (0.222 × 196 rounds to 44 = 22.4 %).
+ */
+export function keptAt(retention: number): number {
+  return VQA.results.find((r) => r.retention === retention && r.method !== FULL)?.kept ?? Math.round(retention * TOKENS);
+}
+export const budgetPct = (retention: number): string => `${(100 * keptAt(retention) / TOKENS).toFixed(1)} %`;
+export const budgetLabel = (retention: number): string => `${budgetPct(retention)} (${keptAt(retention)} tokens)`;
 
 export const pct = (v: number | null, digits = 1): string => (v === null ? '—' : `${(100 * v).toFixed(digits)} %`);
 export const pp = (v: number, digits = 1): string => `${v >= 0 ? '+' : '−'}${Math.abs(100 * v).toFixed(digits)}`;

@@ -4,6 +4,13 @@
  * most, would otherwise crowd into the left edge.
  */
 import * as Plot from '@observablehq/plot';
+import { budgetPct } from './bench-data.ts';
+
+/** A chart's width for the element it goes in: its own width up to 680 px, at least 300 px. */
+export function fitWidth(el: HTMLElement | undefined, max = 680): number {
+  const w = el?.clientWidth ?? 0;
+  return w > 0 ? Math.max(300, Math.min(max, Math.floor(w))) : max;
+}
 
 export interface CurvePoint {
   series: string;
@@ -38,6 +45,8 @@ export interface CurveOptions {
   /** Points drawn as open rings on top (live runs). */
   extra?: readonly CurvePoint[];
   width?: number;
+  /** Draw at this element's width (≤ 680 px), so text keeps its size on phones instead of shrinking with a scaled-down SVG. */
+  fitTo?: HTMLElement;
   height?: number;
 }
 
@@ -49,10 +58,11 @@ export function curvePlot(points: readonly CurvePoint[], o: CurveOptions): SVGSV
   const extraBands = extra.filter((p) => p.low !== null && p.high !== null);
   const refs = o.references ?? [];
   const edges = [{ x: lo }, { x: hi }];
+  const width = o.width ?? fitWidth(o.fitTo);
   const plot = Plot.plot({
-    width: o.width ?? 680, height: o.height ?? 360, marginLeft: 52, marginRight: 110, marginBottom: 40,
+    width, height: o.height ?? 360, marginLeft: 48, marginRight: width < 500 ? 66 : 110, marginBottom: 40,
     style: { fontSize: '12px' },
-    x: { type: 'log', domain: [lo * 0.92, hi * 1.06], ticks: o.retentions as number[], tickFormat: (v: number) => `${(100 * v).toFixed(v < 0.1 ? 1 : 0)} %`, label: 'Retention (kept / 196 tokens) →' },
+    x: { type: 'log', domain: [lo * 0.92, hi * 1.06], ticks: o.retentions as number[], tickFormat: (v: number) => budgetPct(v).replace('.0 %', ' %'), label: 'Retention (kept / 196 tokens) →' },
     y: { label: `↑ ${o.yLabel}`, grid: true, ...(o.yDomain === undefined ? {} : { domain: o.yDomain }), ...(o.percent ? { tickFormat: (v: number) => `${Math.round(100 * v)} %` } : {}) },
     marks: [
       ...refs.flatMap((r) => [

@@ -8,7 +8,7 @@ import { checkbox, controlRow, select, type Choice } from '../shared/controls.ts
 import { exportBar } from '../shared/export.ts';
 import { asFigure } from '../shared/plot-figure.ts';
 import { box, widgetBody, type MountContext } from '../shared/widget.ts';
-import { FULL, RESULT_METHODS, RETENTIONS, TYPES, VQA, VQA_FILE, methodColor, methodName, provenanceText, resultRow } from './bench-data.ts';
+import { FULL, RESULT_METHODS, RETENTIONS, TYPES, VQA, VQA_FILE, methodColor, methodName, provenanceText, resultRow, budgetLabel } from './bench-data.ts';
 import { provenanceLine } from './provenance-line.ts';
 import { curvePlot, type CurvePoint } from './curve-plot.ts';
 import { playgroundLink } from './links.ts';
@@ -53,17 +53,17 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
         const href = playgroundLink(id, r.kept, r.example);
         const title = `${methodName(id)}, ${r.kept} of 196 tokens: ${choice.label.toLowerCase()} ${format(value, choice.percent)}${ci === null ? '' : ` (95 % CI ${format(ci[0], choice.percent)}–${format(ci[1], choice.percent)})`}. Opens the playground on test scene ${r.example.seed}.`;
         if (want.methods.has(id)) points.push({ series: id, retention, value, low: ci?.[0] ?? null, high: ci?.[1] ?? null, href, title });
-        return { text: `${format(value, choice.percent)}${ci === null ? '' : ` (${format(ci[0], choice.percent)}–${format(ci[1], choice.percent)})`}`, title, href };
+        return { text: format(value, choice.percent), sub: ci === null ? undefined : `${format(ci[0], choice.percent)}–${format(ci[1], choice.percent)}`, title, href };
       });
       rows.push({ header: methodName(id), color: methodColor(id), cells });
     }
-    const plot = curvePlot(points, {
+    const plot = curvePlot(points, { fitTo: body,
       yLabel: choice.label, percent: choice.percent, retentions: RETENTIONS, color: methodColor, emphasis: 'tops',
       references: referencesFor(want.metric, type), ...(choice.percent && want.metric !== 'relative' ? { yDomain: [0, 1] as [number, number] } : {}),
     });
     plot.dataset.testid = 'bench-curves';
     chart.replaceChildren(asFigure(plot, `${choice.label} against retention, ${type === 'all' ? 'all questions' : `${type} questions`}, for ${[...want.methods].map(methodName).join(', ')}; bands are 95 % bootstrap intervals. The table below gives every value.`));
-    tableBox.replaceChildren(linkedTable(`${choice.label}${choice.percent ? ' (%)' : ''} with 95 % interval, ${type === 'all' ? 'all questions' : `${type} questions`}; each cell opens the playground there`, RETENTIONS.map((r) => `${(100 * r).toFixed(1)} %`), rows));
+    tableBox.replaceChildren(linkedTable(`${choice.label}${choice.percent ? ' (%)' : ''} with 95 % interval, ${type === 'all' ? 'all questions' : `${type} questions`}; each cell opens the playground there`, RETENTIONS.map(budgetLabel), rows));
   };
 
   draw();

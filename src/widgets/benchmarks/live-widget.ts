@@ -63,7 +63,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
       series: r.method, retention: r.retention, value: r.accuracy, low: r.ci[0], high: r.ci[1],
       title: `Your run: ${pct(r.accuracy)} on ${r.questions} questions (95 % CI ${pct(r.ci[0])}–${pct(r.ci[1])})`,
     }));
-    const plot = curvePlot(stored, { yLabel: 'Accuracy', percent: true, yDomain: [0, 1], retentions: RETENTIONS, color: methodColor, emphasis: want.method, references: referencesFor('accuracy', 'all'), extra: live, height: 300 });
+    const plot = curvePlot(stored, { fitTo: body, yLabel: 'Accuracy', percent: true, yDomain: [0, 1], retentions: RETENTIONS, color: methodColor, emphasis: want.method, references: referencesFor('accuracy', 'all'), extra: live, height: 300 });
     plot.dataset.testid = 'live-plot';
     plot.dataset.livePoints = String(live.length);
     chart.replaceChildren(asFigure(plot, `${methodName(want.method)}: stored accuracy curve with its band, and ${live.length} live run(s) as rings with their intervals.`));

@@ -1,7 +1,8 @@
 /** Methods × retentions, each cell a figure with its interval that opens the playground there. */
 import { box } from '../shared/widget.ts';
 
-export interface TableCell { text: string; title: string; href?: string }
+/** `text` is the value; `sub` (an interval, a change) goes on a second, smaller line so tables fit. */
+export interface TableCell { text: string; sub?: string; title: string; href?: string }
 export interface TableRow { header: string; color: string; cells: readonly (TableCell | null)[] }
 
 export function linkedTable(caption: string, columns: readonly string[], rows: readonly TableRow[]): HTMLElement {
@@ -29,11 +30,14 @@ export function linkedTable(caption: string, columns: readonly string[], rows: r
       const td = tr.insertCell();
       if (cell === null) { td.textContent = '—'; continue; }
       td.title = cell.title;
-      if (cell.href === undefined) { td.textContent = cell.text; continue; }
-      const a = document.createElement('a');
-      a.href = cell.href;
-      a.textContent = cell.text;
-      td.append(a);
+      const target = cell.href === undefined ? td : td.appendChild(Object.assign(document.createElement('a'), { href: cell.href }));
+      target.append(cell.text);
+      if (cell.sub !== undefined) {
+        const sub = document.createElement('span');
+        sub.className = 'tl-cell-sub';
+        sub.textContent = cell.sub;
+        target.append(sub);
+      }
     }
   }
   return scrollRegion(box('tl-table-scroll', table), caption);

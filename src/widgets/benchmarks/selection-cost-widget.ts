@@ -11,6 +11,7 @@ import { asFigure } from '../shared/plot-figure.ts';
 import { dataTable } from '../shared/table.ts';
 import { box, widgetBody, type MountContext } from '../shared/widget.ts';
 import { RESULT_METHODS, RETENTIONS, methodColor, methodName, provenanceText } from './bench-data.ts';
+import { fitWidth } from './curve-plot.ts';
 import { provenanceLine } from './provenance-line.ts';
 import { CORE, CORE_FILE, GPU, GPU_FILE, TEXT_TOKENS, flopsAt } from './cost-data.ts';
 
@@ -18,6 +19,26 @@ interface Line { method: string; backend: string; n: number; ms: number; series:
 
 const dims = [...new Set(CORE.prune.map((t) => t.d))].sort((a, b) => a - b);
 const shares = [...new Set(CORE.prune.map((t) => Math.round((1000 * t.k) / t.n) / 1000))].sort((a, b) => a - b);
+
+const yDomain = (lines: readonly Line[]): [number, number] => [Math.min(...lines.map((l) => l.ms)), Math.max(...lines.map((l) => l.ms))];
+
+/**
+ * The method names at the right end of the CPU lines, moved apart vertically so no two overlap
+ * (they used to run into each other, "FastVrVLM"): positions on the log axis in pixels, then a
+ * minimum gap of one line of text, pushed down from the top.
+ */
+function endLabels(cpu: readonly Line[], height: number): (Line & { labelMs: number })[] {
+  const last = Math.max(...cpu.map((c) => c.n));
+  const [lo, hi] = yDomain(cpu);
+  const top = 20;
+  const inner = height - top - 30;
+  const px = (ms: number): number => top + (hi === lo ? 0 : ((Math.log(hi) - Math.log(ms)) / (Math.log(hi) - Math.log(lo))) * inner);
+  const ends = cpu.filter((l) => l.n === last).map((l) => ({ ...l, y: px(l.ms), dy: 0 })).sort((a, b) => a.y - b.y);
+  const GAP = 13;
+  for (let i = 1; i < ends.length; i++) ends[i].dy = Math.max(ends[i].y, ends[i - 1].y + ends[i - 1].dy + GAP) - ends[i].y;
+  const ms = (y: number): number => Math.exp(Math.log(hi) - ((y - top) / inner) * (Math.log(hi) - Math.log(lo)));
+  return ends.map((e) => ({ ...e, labelMs: ms(e.y + e.dy) }));
+}
 
 export function mount(root: HTMLElement, { dataReady }: MountContext): void {
   const body = widgetBody(root);
@@ -35,18 +56,20 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
       ? GPU.timings.filter((t) => t.k > 0).map((t) => ({ method: t.method, backend: gpuLabel, n: t.n, ms: t.gpuMs, series: `${t.method} GPU` }))
       : [];
     lines = [...cpu, ...gpu];
+    const width = fitWidth(body);
+    const height = 340;
     const plot = Plot.plot({
-      width: 680, height: 340, marginLeft: 56, marginRight: 90,
+      width, height, marginLeft: 56, marginRight: width < 500 ? 76 : 96,
       style: { fontSize: '12px' },
       x: { type: 'log', label: 'Visual tokens N →', ticks: [...new Set(lines.map((l) => l.n))] },
-      y: { type: 'log', label: '↑ Selection time, ms (median)', grid: true },
+      y: { type: 'log', label: '↑ Selection time, ms (median)', grid: true, domain: yDomain(lines) },
       marks: [
         Plot.line(cpu.filter((l) => l.method !== 'tops'), { x: 'n', y: 'ms', z: 'series', stroke: (l: Line) => methodColor(l.method), strokeWidth: 1.5 }),
         Plot.line(cpu.filter((l) => l.method === 'tops'), { x: 'n', y: 'ms', stroke: methodColor('tops'), strokeWidth: 3 }),
         Plot.dot(cpu, { x: 'n', y: 'ms', fill: (l: Line) => methodColor(l.method), r: 3, title: (l: Line) => `${methodName(l.method)}, CPU: ${l.ms.toFixed(2)} ms at N = ${l.n}` }),
         Plot.line(gpu, { x: 'n', y: 'ms', z: 'series', stroke: (l: Line) => methodColor(l.method), strokeDasharray: '5,4', strokeWidth: 2 }),
         Plot.dot(gpu, { x: 'n', y: 'ms', stroke: (l: Line) => methodColor(l.method), fill: 'var(--sl-color-bg, white)', r: 4, title: (l: Line) => `${methodName(l.method)}, ${gpuLabel}: ${l.ms.toFixed(2)} ms at N = ${l.n}` }),
-        Plot.text(cpu.filter((l) => l.n === Math.max(...cpu.map((c) => c.n))), { x: 'n', y: 'ms', text: (l: Line) => methodName(l.method), dx: 8, textAnchor: 'start', fill: (l: Line) => methodColor(l.method) }),
+        Plot.text(endLabels(cpu, height), { x: 'n', y: 'labelMs', text: (l: Line) => methodName(l.method), dx: 8, textAnchor: 'start', fill: (l: Line) => methodColor(l.method) }),
       ],
     });
     chart.replaceChildren(asFigure(plot, `Selection time against N at D = ${want.d}, k = ${(100 * want.share).toFixed(1)} % of N: solid lines CPU (bench:core)${gpu.length > 0 ? `, dashed ${gpuLabel} (bench:gpu)` : ''}. The table below lists every value.`));

@@ -26,6 +26,12 @@ function build(type: QuestionType, color: Color, shape: Shape, countBy: string):
   }
 }
 
+/** Whether the scene holds what the question asks about (an exist question may well ask about nothing). */
+function present(state: ExperimentState, q: QuestionSpec): boolean {
+  const { objects } = describeScene(state.scene);
+  return objects.some((o) => ('color' in q && q.color !== undefined ? o.color === q.color : true) && ('shape' in q && q.shape !== undefined ? o.shape === q.shape : true));
+}
+
 function suggestions(state: ExperimentState): QuestionSpec[] {
   const scene = state.scene;
   if (scene.kind === 'preset') return [...findPreset(scene.id)!.questions];
@@ -74,8 +80,9 @@ export function questionControls(store: Store): { element: HTMLElement; show(sta
       shapeField.hidden = !(q.type === 'color' || q.type === 'exist' || q.type === 'position');
       countField.hidden = q.type !== 'count';
       const current = encodeQuestion(q);
-      const options = suggestions(state).map((s) => ({ value: encodeQuestion(s), label: questionText(s) }));
-      if (!options.some((o) => o.value === current)) options.push({ value: current, label: `${questionText(q)} (your own)` });
+      const absent = (s: QuestionSpec): string => (present(state, s) ? '' : ' — not in this scene');
+      const options = suggestions(state).map((s) => ({ value: encodeQuestion(s), label: `${questionText(s)}${absent(s)}` }));
+      if (!options.some((o) => o.value === current)) options.push({ value: current, label: `${questionText(q)} (your own)${absent(q)}` });
       suggested.replaceChildren(...options.map((o) => new Option(o.label, o.value, false, o.value === current)));
       text.textContent = `“${questionText(q)}”`;
     },

@@ -8,8 +8,8 @@ export interface LoadedTokens {
   /** The safe name `scene=file.<name>` carries. */
   name: string;
   summary: TokenFileSummary;
-  /** The file's image, decoded in this page (createImageBitmap); null when it has none or it did not decode. */
-  image: ImageBitmap | null;
+  /** The file's image as a data URL with its pixel size (checked by decoding it in this page); null when it has none or it did not decode. */
+  image: { href: string; width: number; height: number } | null;
   /** Why a file's image is not drawn although it has one. */
   imageNote: string | null;
   /** From the pick to the summary, ms (reading the bytes, transferring and checking them in the engine). */
@@ -30,10 +30,23 @@ const KEPT_FILES = 2;
 async function decodeImage(image: TokenFileSummary['image']): Promise<Pick<LoadedTokens, 'image' | 'imageNote'>> {
   if (image === null) return { image: null, imageNote: null };
   try {
-    return { image: await createImageBitmap(new Blob([image.bytes as Uint8Array<ArrayBuffer>], { type: image.mime })), imageNote: null };
+    const bitmap = await createImageBitmap(new Blob([image.bytes as Uint8Array<ArrayBuffer>], { type: image.mime }));
+    const { width, height } = bitmap;
+    bitmap.close();
+    // A data URL (not a blob: URL), so an exported SVG of the figure carries its image along.
+    return { image: { href: await dataUrl(image.bytes, image.mime), width, height }, imageNote: null };
   } catch {
     return { image: null, imageNote: `The file's ${image.mime} image could not be decoded by this browser; its grid is drawn plainly.` };
   }
+}
+
+function dataUrl(bytes: Uint8Array, mime: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+  });
 }
 
 export function createTokenFiles(engine: Promise<Engine>): TokenFiles {
@@ -50,7 +63,6 @@ export function createTokenFiles(engine: Promise<Engine>): TokenFiles {
       files.set(name, loaded);
       for (const [old, entry] of files) {
         if (files.size <= KEPT_FILES) break;
-        entry.image?.close();
         files.delete(old);
       }
       return loaded;

@@ -1,5 +1,6 @@
 // Which backend computed the kept sets, and why it is not WebGPU when it is not.
 import type { BackendInfo } from '../../../runtime/engine.ts';
+import { AUTO_GPU_MIN_TOKENS } from '../../../runtime/backend-names.ts';
 import type { BackendPreference } from '../../../state/index.ts';
 import { el } from '../dom.ts';
 
@@ -24,7 +25,12 @@ export function backendIndicator(): { element: HTMLElement; show(preference: Bac
       const used = ran?.backend ?? info.backend;
       element.dataset.backend = used;
       const asked = `asked for ${preference}`;
-      if (used === 'cpu') {
+      element.dataset.reason = used === 'cpu' && info.backend === 'webgpu' ? 'small-set' : info.reason ?? '';
+      if (used === 'cpu' && info.backend === 'webgpu') {
+        element.textContent = `Selection ran on the CPU (${asked}): below ${AUTO_GPU_MIN_TOKENS} tokens the CPU finishes before the GPU's dispatch latency; larger token sets run on WebGPU.${adapterText(info)}`;
+      } else if (used === 'cpu' && info.reason === 'software-adapter') {
+        element.textContent = `Selection ran on the CPU (${asked}): the only WebGPU adapter here is a software one, which emulates the GPU on the CPU and is slower than the CPU engine. Choose WebGPU to use it anyway.${adapterText(info)}`;
+      } else if (used === 'cpu') {
         element.textContent = `Selection ran on the CPU (${asked}).${info.reason === null ? '' : ` Not on WebGPU because ${info.detail ?? info.reason}.`}`;
       } else if (ran?.selectedOn === 'cpu') {
         element.textContent = `The engine runs on WebGPU (${asked}); this method's picks were made on the CPU, which WebGPU hands the methods it has no kernel for and near-ties it cannot settle (same kept set).${adapterText(info)}`;

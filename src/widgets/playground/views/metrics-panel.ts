@@ -23,7 +23,7 @@ const ROWS: readonly Row[] = [
   { id: 'diversity', label: 'Diversity', hint: '1 − mean similarity inside the kept set', value: metric('diversity') },
   { id: 'erank', label: 'Effective rank', hint: 'directions the kept set spans', value: metric('erank') },
   { id: 'flops', label: 'Prefill FLOPs saved', hint: 'LLM prefill cost at this retention, for the LLM chosen under View', value: (r) => pct(r.flopsSaved) },
-  { id: 'ms', label: 'Selection time', hint: 'measured around the engine call', value: (r) => `${r.selection.ms.toFixed(1)} ms` },
+  { id: 'ms', label: 'Selection time (backend)', hint: 'measured around the engine call, on the backend named beside it: times on different backends are not comparable', value: (r) => `${r.selection.ms.toFixed(1)} ms (${r.selection.backend === 'webgpu' ? 'WebGPU' : 'CPU'})` },
   { id: 'backend', label: 'Picked on', hint: 'where the engine decided this kept set’s picks', value: (r) => (r.selection.selectedOn === 'webgpu' ? 'WebGPU' : 'CPU') },
 ];
 

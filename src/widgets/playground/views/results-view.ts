@@ -1,8 +1,10 @@
 // Everything computed for the current state: the two overlays side by side (chosen and compared
-// method), the answers, the metrics, the budget sweep and the backend that ran.
+// method) with their legend, the agreement of the two, warnings for degenerate settings, the
+// answers, the metrics, the budget sweep, the backend that ran and the export bar.
 import { METHODS } from '../../../core/index.ts';
 import { GRID_SIZE, IMAGE_SIZE, PATCH_COUNT } from '../../../scenes/index.ts';
 import { el } from '../dom.ts';
+import { methodColor } from '../../shared/method-colors.ts';
 import type { ModelControl } from '../../shared/site-model.ts';
 import type { Snapshot } from '../pipeline/runner.ts';
 import type { Store } from '../store.ts';
@@ -10,9 +12,12 @@ import { answerPanel } from './answer-panel.ts';
 import { backendIndicator } from './backend-indicator.ts';
 import { keptExport } from './kept-export.ts';
 import { metricsPanel } from './metrics-panel.ts';
+import { overlayLegend } from './overlay-legend.ts';
+import { playgroundExport } from './playground-export.ts';
+import { settingWarnings, settingWarningsView } from './setting-warnings.ts';
 import { sweepPlot } from './sweep-plot.ts';
 import { overlayGeometry, type OverlayGeometry } from './overlay-geometry.ts';
-import { tokenOverlay, type OverlayImage, type TokenOverlay } from './token-overlay.ts';
+import { sceneImageUrl, tokenOverlay, type OverlayImage, type TokenOverlay } from './token-overlay.ts';
 
 const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;
 
@@ -32,8 +37,10 @@ function drawing(s: Snapshot): { geometry: OverlayGeometry; image: OverlayImage;
   const file = s.scene.file;
   if (file !== null) return { geometry: overlayGeometry(file.summary.layout, file.summary.n, file.image, FILE_SIDE), image: file.image, n: file.summary.n };
   if (s.scene.rgba === null) return { geometry: overlayGeometry({ kind: 'grid', grid: [1, 1] }, 1, null, FILE_SIDE), image: null, n: 0 };
-  return { geometry: SCENE_GEOMETRY, image: new ImageData(new Uint8ClampedArray(s.scene.rgba), IMAGE_SIZE, IMAGE_SIZE), n: PATCH_COUNT };
+  return { geometry: SCENE_GEOMETRY, image: { href: sceneImageUrl(s.scene.rgba), width: IMAGE_SIZE, height: IMAGE_SIZE }, n: PATCH_COUNT };
 }
+
+const keptSet = (o: Snapshot['main']): Set<number> | null => (o?.ok ? new Set(o.run.selection.kept) : null);
 
 function waitingForModel(model: ModelControl): string | null {
   if (model.status.phase === 'ready') return null;
@@ -43,10 +50,16 @@ function waitingForModel(model: ModelControl): string | null {
 }
 
 export function resultsView(store: Store, model: ModelControl): { element: HTMLElement; mainSurface: SVGSVGElement; show(s: Snapshot): void } {
-  const main = tokenOverlay('token-overlay');
+  const main = tokenOverlay('token-overlay', 'token-detail');
   const other = tokenOverlay('compare-overlay');
+  const both = tokenOverlay('agreement-overlay');
   const mainFigure = figure(main, 'kept-count');
   const otherFigure = figure(other, 'compare-kept-count');
+  const legend = overlayLegend('overlay-legend');
+  const agreementTitle = el('figcaption');
+  const agreementLegend = overlayLegend('agreement-legend');
+  const agreement = el('figure', { className: 'pg-figure pg-agreement', testid: 'agreement' }, agreementTitle, both.element, agreementLegend.element);
+  const warnings = settingWarningsView();
   const backend = backendIndicator();
   const answers = answerPanel();
   const metrics = metricsPanel();
@@ -54,15 +67,19 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
   const exported = keptExport(() => store.permalink());
   let shownScene = '';
   let n = PATCH_COUNT;
+  let last: Snapshot | null = null;
+  const exporter = playgroundExport(() => [main.surface, ...(otherFigure.element.hidden ? [] : [other.surface])], () => last);
 
   return {
-    element: el('div', { className: 'pg-results' }, backend.element, el('div', { className: 'pg-images' }, mainFigure.element, otherFigure.element), exported.element, answers.element, metrics.element, sweep.element),
+    element: el('div', { className: 'pg-results' }, backend.element,
+      el('div', { className: 'pg-images', testid: 'playground-figures' }, el('div', { className: 'pg-image-row' }, mainFigure.element, otherFigure.element), legend.element),
+      warnings.element, exporter, exported.element, answers.element, agreement, metrics.element, sweep.element),
     mainSurface: main.surface,
     show(s) {
+      last = s;
       if (shownScene !== s.scene.key) {
         const drawn = drawing(s);
-        main.showImage(drawn.geometry, drawn.image);
-        other.showImage(drawn.geometry, drawn.image);
+        for (const overlay of [main, other, both]) overlay.showImage(drawn.geometry, drawn.image);
         n = drawn.n;
         mainFigure.total.textContent = otherFigure.total.textContent = String(n);
         shownScene = s.scene.key;
@@ -78,6 +95,24 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
       otherFigure.element.hidden = s.state.compare === 'none';
       otherFigure.title.textContent = nameOf(s.state.compare);
       otherFigure.count.textContent = s.compare?.ok ? String(s.compare.run.selection.kept.length) : '—';
+      legend.show({ kind: 'tokens', mode: s.state.view.overlay, truth: s.state.view.truth, truthPresent: s.question.oracle.length > 0 });
+      warnings.show(settingWarnings(s.state, s.question));
+
+      // Agreement: which tokens A keeps, B keeps, or both keep.
+      const a = keptSet(s.main);
+      const b = keptSet(s.compare);
+      agreement.hidden = s.state.compare === 'none' || a === null || b === null;
+      if (a !== null && b !== null) {
+        const inBoth = [...a].filter((i) => b.has(i)).length;
+        const [nameA, nameB] = [nameOf(s.state.method), nameOf(s.state.compare)];
+        agreementTitle.textContent = `${nameA} and ${nameB}: ${inBoth} tokens kept by both`;
+        both.showTokens({ ...view, details: details(s.main), message: null, agreement: { a, b } });
+        agreementLegend.show({ kind: 'agreement', a: nameA, b: nameB, both: inBoth, aOnly: a.size - inBoth, bOnly: b.size - inBoth, neither: n - a.size - b.size + inBoth });
+        both.surface.style.setProperty('--pg-a', methodColor(s.state.method));
+        both.surface.style.setProperty('--pg-b', methodColor(s.state.compare));
+        agreementLegend.element.style.setProperty('--pg-a', methodColor(s.state.method));
+        agreementLegend.element.style.setProperty('--pg-b', methodColor(s.state.compare));
+      }
 
       // A snapshot still computing keeps the last backend line, so the images do not jump under a drag.
       if (s.inputs !== null) backend.show(s.state.backend, s.engine, s.main?.ok ? s.main.run.selection : null);

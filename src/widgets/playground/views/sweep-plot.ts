@@ -4,6 +4,7 @@ import * as Plot from '@observablehq/plot';
 import { METHODS } from '../../../core/index.ts';
 import { SWEEP_METRICS, FIELDS, type ExperimentState } from '../../../state/index.ts';
 import { fieldControl } from '../controls/field-control.ts';
+import { methodColor } from '../../shared/method-colors.ts';
 import { asFigure } from '../../shared/plot-figure.ts';
 import { el } from '../dom.ts';
 import type { SweepPoint } from '../pipeline/sweep.ts';
@@ -36,7 +37,7 @@ export function sweepPlot(store: Store): { element: HTMLElement; show(state: Exp
         width, height: 240, marginLeft: 48,
         x: { label: `retention (kept / ${n})`, domain: [0, 1], tickFormat: '.0%' },
         y: { label, grid: true, ...(key === 'erank' ? {} : { domain: [0, 1] }) },
-        color: { legend: true, range: ['var(--tl-series-1, #6cb8ff)', 'var(--tl-series-2, #ffb347)'] },
+        color: { legend: true, domain: [state.method, state.compare].filter((id) => id !== 'none').map(nameOf), range: [state.method, state.compare].filter((id) => id !== 'none').map(methodColor) },
         marks: [
           Plot.ruleX([state.k / n], { stroke: 'currentColor', strokeDasharray: '3,3' }),
           Plot.line(rows, { x: 'retention', y: 'value', stroke: 'method', marker: 'dot', tip: true }),

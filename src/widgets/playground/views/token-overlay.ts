@@ -1,14 +1,17 @@
 // The image with its tokens over it (a SynthScenes image's 14×14, or a token file's grid or views,
-// overlay-geometry.ts): kept ones clear, dropped ones dimmed, the asked-about object outlined.
-// Hover or keyboard focus (arrow keys) picks a token and says what it is worth.
+// overlay-geometry.ts): kept ones clear and outlined, dropped ones veiled, the asked-about object
+// dashed. Hover, a tap (touch picks the touched token) or keyboard focus (arrow keys) picks a token
+// and says what it is worth. The image is SVG <image> (one per view), so the figure exports as one
+// SVG. In agreement mode the cells mark tokens kept by A only, B only or both.
 // `data-grid` says "rows,cols" of the first (base) view; `data-views` how many views are drawn.
+import type { TokenDetail } from '../../../core/index.ts';
+import { IMAGE_SIZE } from '../../../scenes/index.ts';
 import type { OverlayMode } from '../../../state/index.ts';
 import { el, percent, svg } from '../dom.ts';
-import type { TokenDetail } from '../../../core/index.ts';
 import { tokenAt, type OverlayGeometry } from './overlay-geometry.ts';
 
-/** What the overlay draws under the tokens: pixels, a decoded image, or nothing (plain grids). */
-export type OverlayImage = ImageData | ImageBitmap | null;
+/** What the overlay draws under the tokens: an image (URL and pixel size), or nothing (plain grids). */
+export type OverlayImage = { href: string; width: number; height: number } | null;
 
 export interface OverlayContent {
   details: TokenDetail[] | null;
@@ -17,11 +20,13 @@ export interface OverlayContent {
   truth: boolean;
   /** Why there are no tokens to show (no features yet, a failed run). */
   message: string | null;
+  /** Agreement mode: the kept sets of A and B (the details are A's). */
+  agreement?: { a: ReadonlySet<number>; b: ReadonlySet<number> } | null;
 }
 
 export interface TokenOverlay {
   element: HTMLElement;
-  /** The SVG over the image (the scene editor drags objects on it). */
+  /** The SVG over the image (the scene editor drags objects on it; the export reads it). */
   surface: SVGSVGElement;
   /** The tokens' geometry and the image under them (both from the data: scene or token file). */
   showImage(geometry: OverlayGeometry, image: OverlayImage): void;
@@ -41,19 +46,52 @@ function describe(t: TokenDetail, keptCount: number, g: OverlayGeometry): string
   return `${where}: dropped${relevance}${cover}.`;
 }
 
-export function tokenOverlay(testid: string | undefined): TokenOverlay {
-  const canvas = el('canvas', { attrs: { 'aria-hidden': 'true' } });
+function cellClass(t: TokenDetail | undefined, i: number, content: OverlayContent, oracle: ReadonlySet<number>): string {
+  const truth = oracle.has(i) ? ' truth' : '';
+  const ag = content.agreement;
+  if (ag != null) {
+    const a = ag.a.has(i);
+    const b = ag.b.has(i);
+    return (a && b ? 'both' : a ? 'a-only' : b ? 'b-only' : 'dropped') + truth;
+  }
+  return (t === undefined ? 'unknown' : t.kept ? 'kept' : 'dropped') + truth;
+}
+
+/** The scene's pixels as a PNG data URL, for the figures' SVG <image> (and so for their export). */
+export function sceneImageUrl(rgba: Uint8ClampedArray): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = IMAGE_SIZE;
+  canvas.height = IMAGE_SIZE;
+  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), IMAGE_SIZE, IMAGE_SIZE), 0, 0);
+  return canvas.toDataURL('image/png');
+}
+
+/** Each panel shows its box of the image: a nested SVG whose viewBox is that box in image pixels. */
+function panelImages(g: OverlayGeometry, image: NonNullable<OverlayImage>): SVGElement[] {
+  return g.panels.map((p) => {
+    const [x0, y0, x1, y1] = p.box;
+    const view = svg('svg', {
+      x: p.x, y: p.y, width: p.width, height: p.height, preserveAspectRatio: 'none', 'aria-hidden': 'true',
+      viewBox: `${x0 * image.width} ${y0 * image.height} ${(x1 - x0) * image.width} ${(y1 - y0) * image.height}`,
+    });
+    view.append(svg('image', { href: image.href, width: image.width, height: image.height, preserveAspectRatio: 'none' }));
+    return view;
+  });
+}
+
+export function tokenOverlay(testid: string | undefined, detailTestid?: string): TokenOverlay {
   const surface = svg('svg', { class: 'pg-tokens', tabindex: 0, role: 'img' });
   if (testid !== undefined) surface.dataset.testid = testid;
+  const pictures = svg('g');
   const grid = svg('g');
   let cells: SVGRectElement[] = [];
   let geometry: OverlayGeometry = { width: 1, height: 1, panels: [], cells: [] };
   const ranks = svg('g', { class: 'pg-ranks', 'aria-hidden': 'true' });
   const focusRing = svg('rect', { class: 'pg-focus', visibility: 'hidden' });
-  surface.append(grid, ranks, focusRing);
+  surface.append(pictures, grid, ranks, focusRing);
   const message = el('p', { className: 'pg-overlay-message', attrs: { role: 'status' } });
-  const detail = el('p', { className: 'pg-token-detail', testid: testid === undefined ? undefined : `${testid}-detail`, attrs: { 'aria-live': 'polite' } });
-  const frame = el('div', { className: 'pg-image' }, canvas, surface, message);
+  const detail = el('p', { className: 'pg-token-detail', testid: detailTestid ?? (testid === undefined ? undefined : `${testid}-detail`), attrs: { 'aria-live': 'polite' } });
+  const frame = el('div', { className: 'pg-image' }, surface, message);
   const n = (): number => geometry.cells.length;
 
   let details: TokenDetail[] | null = null;
@@ -61,18 +99,22 @@ export function tokenOverlay(testid: string | undefined): TokenOverlay {
   const keptCount = (): number => details?.filter((t) => t.kept).length ?? 0;
   const focus = (i: number): void => {
     focused = i;
-    const visible = i >= 0 && details !== null;
+    const visible = i >= 0 && details !== null && i < n();
     focusRing.setAttribute('visibility', visible ? 'visible' : 'hidden');
-    if (!visible) { detail.textContent = ''; return; }
+    if (!visible) { detail.textContent = ''; delete detail.dataset.token; return; }
     const cell = geometry.cells[i];
     for (const key of ['x', 'y', 'width', 'height'] as const) focusRing.setAttribute(key, String(cell[key]));
+    detail.dataset.token = String(i);
     detail.textContent = describe(details![i], keptCount(), geometry);
   };
-  surface.addEventListener('pointermove', (e) => {
+  const pointed = (e: PointerEvent): number => {
     const box = surface.getBoundingClientRect();
     const i = tokenAt(geometry, ((e.clientX - box.left) / box.width) * geometry.width, ((e.clientY - box.top) / box.height) * geometry.height);
-    if (i >= 0 && details !== null && i < details.length) focus(i);
-  });
+    return details !== null && i < details.length ? i : -1;
+  };
+  // A tap fires pointerdown before focus: the touched token is chosen first, and focus keeps it.
+  surface.addEventListener('pointerdown', (e) => { const i = pointed(e); if (i >= 0) focus(i); });
+  surface.addEventListener('pointermove', (e) => { const i = pointed(e); if (i >= 0) focus(i); });
   surface.addEventListener('focus', () => focus(focused < 0 ? 0 : focused));
   surface.addEventListener('blur', () => focus(-1));
   surface.addEventListener('keydown', (e) => {
@@ -96,18 +138,9 @@ export function tokenOverlay(testid: string | undefined): TokenOverlay {
         surface.dataset.grid = g.panels[0]?.grid.join(',') ?? '';
         surface.dataset.views = String(g.panels.length);
         frame.style.aspectRatio = `${g.width} / ${g.height}`;
-        [canvas.width, canvas.height] = [Math.ceil(g.width), Math.ceil(g.height)];
         focused = -1;
       }
-      const context = canvas.getContext('2d')!;
-      context.clearRect(0, 0, canvas.width, canvas.height);
-      if (image instanceof ImageData) context.putImageData(image, 0, 0);
-      else if (image !== null) {
-        for (const p of g.panels) {
-          const [x0, y0, x1, y1] = p.box;
-          context.drawImage(image, x0 * image.width, y0 * image.height, (x1 - x0) * image.width, (y1 - y0) * image.height, p.x, p.y, p.width, p.height);
-        }
-      }
+      pictures.replaceChildren(...(image === null ? [] : panelImages(g, image)));
       surface.classList.toggle('is-plain', image === null);
     },
     showTokens(content) {
@@ -119,20 +152,24 @@ export function tokenOverlay(testid: string | undefined): TokenOverlay {
       surface.dataset.kept = kept.join(',');
       surface.setAttribute('aria-label', details === null ? 'The scene; no tokens selected yet.' : `The scene with ${kept.length} of ${n()} tokens kept. Use the arrow keys to inspect tokens.`);
       ranks.replaceChildren();
+      const agreement = content.agreement != null;
       cells.forEach((rect, i) => {
         const t = details?.[i];
-        rect.setAttribute('class', [t === undefined ? 'unknown' : t.kept ? 'kept' : 'dropped', oracle.has(i) ? 'truth' : ''].join(' ').trim());
+        rect.setAttribute('class', cellClass(t, i, content, oracle));
         rect.dataset.kept = t?.kept ? '1' : '0';
-        const heat = content.mode === 'relevance' && t?.relevance !== null && t !== undefined ? t.relevance : null;
+        const heat = !agreement && content.mode === 'relevance' && t?.relevance !== null && t !== undefined ? t.relevance : null;
         rect.style.setProperty('--heat', heat === null ? '' : heat.toFixed(3));
-        if (content.mode === 'order' && t?.rank != null) {
+        if (!agreement && content.mode === 'order' && t?.rank != null) {
           const c = geometry.cells[i];
-          const label = svg('text', { x: c.x + c.width / 2, y: c.y + c.height / 2 + 3.5 });
+          // A dark plate under each number: readable on white objects and on dark backgrounds alike.
+          ranks.append(svg('rect', { x: c.x + c.width * 0.09, y: c.y + c.height * 0.19, width: c.width * 0.82, height: c.height * 0.62, rx: c.width * 0.09 }));
+          const label = svg('text', { x: c.x + c.width / 2, y: c.y + c.height / 2 + c.height * 0.175 });
           label.textContent = String(t.rank);
           ranks.append(label);
         }
       });
-      surface.classList.toggle('mode-relevance', content.mode === 'relevance');
+      surface.classList.toggle('mode-relevance', !agreement && content.mode === 'relevance');
+      surface.classList.toggle('mode-agreement', agreement);
       if (focused >= 0) focus(focused);
     },
   };
