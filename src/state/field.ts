@@ -43,7 +43,8 @@ export function numberField(
     relevant: always, ...lens,
     control: { kind: 'number', min: range.min, max: range.max, step: range.step, integer },
     decode: (raw) => {
-      const v = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(raw) ? Number(raw) : NaN;
+      // `+ 0` turns "-0" into 0: a link must read back as the value it writes ("0").
+      const v = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(raw) ? Number(raw) + 0 : NaN;
       return Number.isFinite(v) && v >= range.min && v <= range.max && (!integer || Number.isInteger(v)) ? accept(v) : reject(`expected ${what}`);
     },
     encode: (v) => String(v),

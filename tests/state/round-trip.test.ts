@@ -12,6 +12,12 @@ describe('links round-trip', () => {
     }), { numRuns: 300 });
   });
 
+  test('"-0" reads as 0, so the state it gives writes and reads back unchanged', () => {
+    const { state } = parseState('v=3&visionzip.contextualRatio=-0');
+    expect(Object.is(state.params.visionzip.contextualRatio, 0)).toBe(true);
+    expect(parseState(writeState(state)).state).toEqual(state);
+  });
+
   test('a written link reads the same with or without its leading "?"', () => {
     fc.assert(fc.property(experimentState, (state) => {
       const link = writeState(state);
