@@ -11,6 +11,8 @@ import { CONTROL } from './similarity-worker.ts';
 export interface RunningThreads {
   /** Threads that share the Gram matrix, the caller included (1: no workers were started). */
   readonly threads: number;
+  /** The pool installed in the engine; `useSimilarityThreads(null / pool)` switches it off and on. */
+  readonly pool: SimilarityThreads | null;
   stop(): Promise<void>;
 }
 
@@ -19,7 +21,7 @@ export async function startSimilarityThreads(threads = availableParallelism()): 
   const module = sharedSimilarityModule();
   const count = Math.min(Math.max(1, Math.floor(threads)), MAX_THREADS) - 1;
   if (module === null || count === 0 || typeof SharedArrayBuffer !== 'function') {
-    return { threads: 1, stop: async () => {} };
+    return { threads: 1, pool: null, stop: async () => {} };
   }
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
   const ctl = new Int32Array(memory.buffer, 0, 16);
@@ -54,6 +56,7 @@ export async function startSimilarityThreads(threads = availableParallelism()): 
   useSimilarityThreads(pool);
   return {
     threads: count + 1,
+    pool,
     async stop() {
       useSimilarityThreads(null);
       for (const w of workers) w.ref();
