@@ -1,6 +1,6 @@
 /**
  * The similarity kernels of similarity.wat, loaded and driven from TypeScript: unit rows, the
- * Gram matrix with its coverage kernel, and token–text cosines. Each gives the same bits as the
+ * Gram matrix with its coverage kernel, token–text cosines, and the greedy DPP residual update. Each gives the same bits as the
  * TypeScript kernels in ../gram.ts and ../relevance.ts (same sums in the same order, see the
  * .wat's header); the engine uses them where the JavaScript engine validates the module (WASM
  * SIMD), and the TypeScript kernels elsewhere. Synchronous, like the rest of src/core: the module
@@ -14,6 +14,7 @@ interface Exports {
   gram_block(panels: number, g: number, scratch: number, n: number, d: number, t0: number, t1: number, p0: number, p1: number): void;
   cross_block(a: number, b: number, out: number, scratch: number, n: number, m: number, d: number, t0: number, t1: number): void;
   coverage(g: number, k: number, count: number): void;
+  residual_update(cols: number, count: number, n: number, j: number, d2: number, inv: number): void;
 }
 
 /** Bytes below this address: control words for threads (0 … 63) and one 256-byte scratch per thread. */
@@ -201,4 +202,26 @@ export function wasmCosines(k: Kernels, a: Float32Array, n: number, b: Float32Ar
   k.exports.pack(bSrc, m, d, bPanels);
   k.exports.cross_block(aPanels, bPanels, out, 256, n, m, d, 0, Math.ceil(n / 3));
   return k.f64(out, n * m).slice();
+}
+
+/** The residual state of ../residuals.ts in a memory of its own (sized once, never grown). */
+export interface ResidualKernel {
+  readonly d2: Float64Array;
+  readonly columns: Float64Array;
+  /** addResidual's loop for column `count` (already holding the kernel row), token j, 1/√d2_j. */
+  update(count: number, j: number, inv: number): void;
+}
+
+/** Null when the TypeScript loop runs (no WASM SIMD, or the TypeScript kernels are forced). */
+export function residualKernel(n: number, maxPicks: number): ResidualKernel | null {
+  if (choice === 'ts' || !wasmSimdAvailable()) return null;
+  const bytes = (n + maxPicks * n) * 8;
+  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+  const exports = new WebAssembly.Instance(compiled(SIMILARITY_WASM)!, { env: { memory } }).exports as unknown as Exports;
+  const cols = n * 8;
+  return {
+    d2: new Float64Array(memory.buffer, 0, n),
+    columns: new Float64Array(memory.buffer, cols, maxPicks * n),
+    update: (count, j, inv) => exports.residual_update(cols, count, n, j, 0, inv),
+  };
 }

@@ -1,4 +1,5 @@
-;; TOPS Lab similarity kernels: row norms, Gram matrix, token–text cosines (WebAssembly + SIMD).
+;; TOPS Lab similarity kernels: row norms, Gram matrix, token–text cosines (WebAssembly + SIMD),
+;; and the greedy DPP residual update that TOPS and CDPruner repeat at every pick.
 ;;
 ;; Summation order (the contract shared with the TypeScript fallback in ../gram.ts and
 ;; ../relevance.ts, and with the GPU's exact recomputation in ../../gpu/exact.ts):
@@ -224,4 +225,94 @@
       (local.set $g (i32.add (local.get $g) (i32.const 4)))
       (local.set $k (i32.add (local.get $k) (i32.const 4)))
       (br $tail_next))))
+
+  ;; Greedy DPP bookkeeping (../residuals.ts, addResidual): with e = the new column (already
+  ;; holding the kernel row), for t in groups of four, e_i −= ((c_a,j·c_a,i + c_b,j·c_b,i) + c_c,j·c_c,i)
+  ;; + c_d,j·c_d,i; then one column at a time; then e_i ·= inv and d2_i −= e_i². The same float64
+  ;; operations in the same order as the TypeScript loop, two tokens i per vector.
+  (func (export "residual_update") (param $cols i32) (param $count i32) (param $n i32) (param $j i32)
+      (param $d2 i32) (param $inv f64)
+    (local $t i32) (local $stride i32) (local $e i32) (local $end i32) (local $pairs i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $dd i32) (local $i i32)
+    (local $ca v128) (local $cb v128) (local $cc v128) (local $cd v128) (local $v v128) (local $iv v128)
+    (local.set $stride (i32.shl (local.get $n) (i32.const 3)))
+    (local.set $e (i32.add (local.get $cols) (i32.mul (local.get $count) (local.get $stride))))
+    (local.set $pairs (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $groups_done (loop $groups_next
+      (br_if $groups_done (i32.ge_s (i32.add (local.get $t) (i32.const 3)) (local.get $count)))
+      (local.set $a (i32.add (local.get $cols) (i32.mul (local.get $t) (local.get $stride))))
+      (local.set $b (i32.add (local.get $a) (local.get $stride)))
+      (local.set $c (i32.add (local.get $b) (local.get $stride)))
+      (local.set $dd (i32.add (local.get $c) (local.get $stride)))
+      (local.set $ca (v128.load64_splat (i32.add (local.get $a) (i32.shl (local.get $j) (i32.const 3)))))
+      (local.set $cb (v128.load64_splat (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))))
+      (local.set $cc (v128.load64_splat (i32.add (local.get $c) (i32.shl (local.get $j) (i32.const 3)))))
+      (local.set $cd (v128.load64_splat (i32.add (local.get $dd) (i32.shl (local.get $j) (i32.const 3)))))
+      (local.set $i (i32.const 0))
+      (block $pairs_done (loop $pairs_next
+        (br_if $pairs_done (i32.ge_u (local.get $i) (local.get $pairs)))
+        (local.set $v (f64x2.add
+          (f64x2.add
+            (f64x2.add
+              (f64x2.mul (local.get $ca) (v128.load (i32.add (local.get $a) (local.get $i))))
+              (f64x2.mul (local.get $cb) (v128.load (i32.add (local.get $b) (local.get $i)))))
+            (f64x2.mul (local.get $cc) (v128.load (i32.add (local.get $c) (local.get $i)))))
+          (f64x2.mul (local.get $cd) (v128.load (i32.add (local.get $dd) (local.get $i))))))
+        (v128.store (i32.add (local.get $e) (local.get $i))
+          (f64x2.sub (v128.load (i32.add (local.get $e) (local.get $i))) (local.get $v)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $pairs_next)))
+      (if (i32.and (local.get $n) (i32.const 1))
+        (then
+          (f64.store (i32.add (local.get $e) (local.get $pairs))
+            (f64.sub (f64.load (i32.add (local.get $e) (local.get $pairs)))
+              (f64.add
+                (f64.add
+                  (f64.add
+                    (f64.mul (f64x2.extract_lane 0 (local.get $ca)) (f64.load (i32.add (local.get $a) (local.get $pairs))))
+                    (f64.mul (f64x2.extract_lane 0 (local.get $cb)) (f64.load (i32.add (local.get $b) (local.get $pairs)))))
+                  (f64.mul (f64x2.extract_lane 0 (local.get $cc)) (f64.load (i32.add (local.get $c) (local.get $pairs)))))
+                (f64.mul (f64x2.extract_lane 0 (local.get $cd)) (f64.load (i32.add (local.get $dd) (local.get $pairs)))))))))
+      (local.set $t (i32.add (local.get $t) (i32.const 4)))
+      (br $groups_next)))
+    (block $single_done (loop $single_next
+      (br_if $single_done (i32.ge_s (local.get $t) (local.get $count)))
+      (local.set $a (i32.add (local.get $cols) (i32.mul (local.get $t) (local.get $stride))))
+      (local.set $ca (v128.load64_splat (i32.add (local.get $a) (i32.shl (local.get $j) (i32.const 3)))))
+      (local.set $i (i32.const 0))
+      (block $one_done (loop $one_next
+        (br_if $one_done (i32.ge_u (local.get $i) (local.get $stride)))
+        (if (i32.lt_u (local.get $i) (local.get $pairs))
+          (then
+            (v128.store (i32.add (local.get $e) (local.get $i))
+              (f64x2.sub (v128.load (i32.add (local.get $e) (local.get $i)))
+                (f64x2.mul (local.get $ca) (v128.load (i32.add (local.get $a) (local.get $i))))))
+            (local.set $i (i32.add (local.get $i) (i32.const 16))))
+          (else
+            (f64.store (i32.add (local.get $e) (local.get $i))
+              (f64.sub (f64.load (i32.add (local.get $e) (local.get $i)))
+                (f64.mul (f64x2.extract_lane 0 (local.get $ca)) (f64.load (i32.add (local.get $a) (local.get $i))))))
+            (local.set $i (i32.add (local.get $i) (i32.const 8)))))
+        (br $one_next)))
+      (local.set $t (i32.add (local.get $t) (i32.const 1)))
+      (br $single_next)))
+    (local.set $iv (f64x2.splat (local.get $inv)))
+    (local.set $i (i32.const 0))
+    (block $scale_done (loop $scale_next
+      (br_if $scale_done (i32.ge_u (local.get $i) (local.get $stride)))
+      (if (i32.lt_u (local.get $i) (local.get $pairs))
+        (then
+          (local.set $v (f64x2.mul (v128.load (i32.add (local.get $e) (local.get $i))) (local.get $iv)))
+          (v128.store (i32.add (local.get $e) (local.get $i)) (local.get $v))
+          (v128.store (i32.add (local.get $d2) (local.get $i))
+            (f64x2.sub (v128.load (i32.add (local.get $d2) (local.get $i))) (f64x2.mul (local.get $v) (local.get $v))))
+          (local.set $i (i32.add (local.get $i) (i32.const 16))))
+        (else
+          (f64.store (i32.add (local.get $e) (local.get $i))
+            (f64.mul (f64.load (i32.add (local.get $e) (local.get $i))) (local.get $inv)))
+          (f64.store (i32.add (local.get $d2) (local.get $i))
+            (f64.sub (f64.load (i32.add (local.get $d2) (local.get $i)))
+              (f64.mul (f64.load (i32.add (local.get $e) (local.get $i))) (f64.load (i32.add (local.get $e) (local.get $i))))))
+          (local.set $i (i32.add (local.get $i) (i32.const 8)))))
+      (br $scale_next))))
 )

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { coverageKernel, gramMatrix, similarity, unitRows } from '../../../src/core/gram.ts';
 import { prepare, prune, PruneError } from '../../../src/core/index.ts';
 import { relevanceScores } from '../../../src/core/relevance.ts';
+import { addResidual, createResiduals } from '../../../src/core/residuals.ts';
 import { SIMILARITY_WAT_SHA256 } from '../../../src/core/wasm/similarity.generated.ts';
 import { similarityKernelName, useSimilarityKernel, wasmSimdAvailable } from '../../../src/core/wasm/kernels.ts';
 import { mulberry32 } from '../../../src/core/rng.ts';
@@ -93,6 +94,25 @@ describe('WebAssembly and TypeScript kernels give the same bits', () => {
   });
 });
 
+test('the residual update (greedy DPP) gives the same bits in WebAssembly and TypeScript', () => {
+  fc.assert(fc.property(fc.integer({ min: 1, max: 45 }), fc.integer({ min: 1, max: 20 }), fc.integer(), (n, d, seed) => {
+    const { gram } = similarity(gaussian(n * d, seed), n, d);
+    const run = (kind: 'wasm' | 'ts') => {
+      useSimilarityKernel(kind);
+      const r = createResiduals(new Float64Array(n).fill(1 + 1e-6), n, 1e-4);
+      for (let step = 0; step < n; step++) {
+        let j = 0;
+        for (let i = 1; i < n; i++) if (r.d2[i] > r.d2[j]) j = i;
+        addResidual(r, j, gram.subarray(j * n, j * n + n));
+      }
+      return r;
+    };
+    const w = run('wasm'), t = run('ts');
+    expect(w.count).toBe(t.count);
+    expect(bitsEqual(w.d2, t.d2) && bitsEqual(w.columns, t.columns)).toBe(true);
+  }), { numRuns: 60 });
+});
+
 test('forcing the TypeScript fallback changes nothing downstream: prepare and every TOPS pick', () => {
   const n = 150, d = 40, m = 3;
   const input = { features: gaussian(n * d, 11), n, d, text: gaussian(m * d, 12), m };
@@ -101,7 +121,12 @@ test('forcing the TypeScript fallback changes nothing downstream: prepare and ev
   useSimilarityKernel('wasm');
   const w = prepare(input);
   for (const key of ['unit', 'gram', 'kernel', 'relevance'] as const) expect(bitsEqual(w[key]!, t[key]!), key).toBe(true);
-  expect(Array.from(prune('tops', w, 30).kept)).toEqual(Array.from(prune('tops', t, 30).kept));
+  for (const method of ['tops', 'cdpruner']) {
+    useSimilarityKernel('ts');
+    const kept = prune(method, t, 30);
+    useSimilarityKernel('wasm');
+    expect(prune(method, w, 30)).toEqual(kept);
+  }
 });
 
 test('an engine without WASM SIMD falls back to the TypeScript kernels', async () => {
