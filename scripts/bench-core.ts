@@ -104,9 +104,10 @@ interface TorchRow {
   n: number; d: number; k: number;
   /** prepare() wall ms per similarity kernel, and the thread count of the threaded one. */
   prepareMs: Record<Kernel, number>; engineThreads: number;
-  pruneMs: number;
+  /** prune() ms with the TypeScript and the WebAssembly kernels (threads do not change prune). */
+  pruneMs: Record<Kernel, number>;
   /** Process CPU ms (every thread) of the same runs: steadier than wall time on a busy machine. */
-  prepareCpuMs: Record<Kernel, number>; pruneCpuMs: number;
+  prepareCpuMs: Record<Kernel, number>; pruneCpuMs: Record<Kernel, number>;
   /** PyTorch at 1 thread and at every core. */
   torch: { threads: number; prepareMs: number; pruneMs: number; prepareCpuMs: number; pruneCpuMs: number; identical: boolean }[];
 }
@@ -124,8 +125,16 @@ if (!args.includes('--no-torch')) {
       writeFileSync(join(dir, 't.f32'), s.text);
       const repeats = n >= 2880 ? 5 : 9;
       const p = timePrepare(repeats, { features: s.features, n, d, text: s.text, m: s.m });
-      const res = time(repeats, () => prune('tops', p.value, k));
-      const row: TorchRow = { n, d, k, prepareMs: p.ms, engineThreads: running.threads, pruneMs: res.ms, prepareCpuMs: p.cpuMs, pruneCpuMs: res.cpuMs, torch: [] };
+      const pruneMs = {} as Record<Kernel, number>, pruneCpuMs = {} as Record<Kernel, number>;
+      let res: ReturnType<typeof prune> | null = null;
+      for (const kernel of KERNELS) {
+        useKernel(kernel);
+        const t: { ms: number; cpuMs: number; value: ReturnType<typeof prune> } = kernel === 'threads' ? { ms: pruneMs.wasm, cpuMs: pruneCpuMs.wasm, value: res! } : time(repeats, () => prune('tops', p.value, k));
+        if (res !== null && JSON.stringify(Array.from(t.value.kept)) !== JSON.stringify(Array.from(res.kept))) throw new Error(`kept sets differ between kernels at N=${n}`);
+        [pruneMs[kernel], pruneCpuMs[kernel], res] = [t.ms, t.cpuMs, t.value];
+      }
+      useKernel('wasm');
+      const row: TorchRow = { n, d, k, prepareMs: p.ms, engineThreads: running.threads, pruneMs, prepareCpuMs: p.cpuMs, pruneCpuMs, torch: [] };
       // PyTorch single-threaded and with every core.
       for (const threads of [...new Set([1, cpus().length])]) {
         const out = JSON.parse(execFileSync(python, [
@@ -133,25 +142,25 @@ if (!args.includes('--no-torch')) {
           '--n', `${n}`, '--d', `${d}`, '--m', `${s.m}`, '--k', `${k}`, '--repeats', `${repeats}`, '--threads', `${threads}`,
           '--alpha', `${weights.alpha}`, '--beta', `${weights.beta}`, '--gamma', `${weights.gamma}`, '--lambda_', `${weights.lambda}`,
         ], { encoding: 'utf8' }));
-        const identical = JSON.stringify(out.kept) === JSON.stringify(Array.from(res.value.kept));
+        const identical = JSON.stringify(out.kept) === JSON.stringify(Array.from(res!.kept));
         row.torch.push({ threads, prepareMs: out.prepareMs, pruneMs: out.pruneMs, prepareCpuMs: out.prepareCpuMs, pruneCpuMs: out.pruneCpuMs, identical });
       }
       torchRows.push(row);
     }
     console.log(`\nTOPS (defaults: α=${weights.alpha}, β=${weights.beta}, γ=${weights.gamma}, λ=${weights.lambda}) vs PyTorch CPU, median ms, one run side by side`);
-    console.log('ratio = TOPS prepare + prune / PyTorch prepare + prune (torch 1 thread | torch every core); prune is the same code for every kernel');
+    console.log('ratio = TOPS prepare + prune / PyTorch prepare + prune (torch 1 thread | torch every core); TypeScript = the engine before WASM');
     console.log('cpu: process CPU ms of the same runs, shown for single-threaded rows (steadier than wall time on a busy machine)');
     console.log(`  N     D     k     kernel             prepare    prune    total   vs torch 1T   vs torch ${cpus().length}T  same kept   cpu prep  cpu prune  cpu vs torch 1T`);
     for (const r of torchRows) {
       const [t1, tn] = [r.torch[0], r.torch[r.torch.length - 1]];
       const lead = `  ${`${r.n}`.padEnd(6)}${`${r.d}`.padEnd(6)}${`${r.k}`.padEnd(6)}`;
       for (const kernel of KERNELS) {
-        const total = r.prepareMs[kernel] + r.pruneMs;
+        const total = r.prepareMs[kernel] + r.pruneMs[kernel];
         const label = kernel === 'ts' ? 'TypeScript' : kernel === 'wasm' ? 'WASM 1 thread' : threadsLabel;
         const ratio = (t: typeof t1) => `${(total / (t.prepareMs + t.pruneMs)).toFixed(2)}×`;
         const cpu = kernel === 'threads' ? ''
-          : `${fmt(r.prepareCpuMs[kernel]).padStart(11)}${fmt(r.pruneCpuMs).padStart(11)}${`${((r.prepareCpuMs[kernel] + r.pruneCpuMs) / (t1.prepareCpuMs + t1.pruneCpuMs)).toFixed(2)}×`.padStart(17)}`;
-        console.log(`${lead}${label.padEnd(17)}${fmt(r.prepareMs[kernel]).padStart(9)}${fmt(r.pruneMs).padStart(9)}${fmt(total).padStart(9)}${ratio(t1).padStart(14)}${ratio(tn).padStart(14)}  ${(r.torch.every((t) => t.identical) ? 'yes' : 'NO').padEnd(9)}${cpu}`);
+          : `${fmt(r.prepareCpuMs[kernel]).padStart(11)}${fmt(r.pruneCpuMs[kernel]).padStart(11)}${`${((r.prepareCpuMs[kernel] + r.pruneCpuMs[kernel]) / (t1.prepareCpuMs + t1.pruneCpuMs)).toFixed(2)}×`.padStart(17)}`;
+        console.log(`${lead}${label.padEnd(17)}${fmt(r.prepareMs[kernel]).padStart(9)}${fmt(r.pruneMs[kernel]).padStart(9)}${fmt(total).padStart(9)}${ratio(t1).padStart(14)}${ratio(tn).padStart(14)}  ${(r.torch.every((t) => t.identical) ? 'yes' : 'NO').padEnd(9)}${cpu}`);
       }
       for (const t of r.torch) {
         const label = `PyTorch ${t.threads} thread${t.threads > 1 ? 's' : ''}`;
