@@ -15,6 +15,8 @@ interface Exports {
   cross_block(a: number, b: number, out: number, scratch: number, n: number, m: number, d: number, t0: number, t1: number): void;
   coverage(g: number, k: number, count: number): void;
   residual_update(cols: number, count: number, n: number, j: number, d2: number, inv: number): void;
+  coverage_init(k: number, w: number, gains: number, n: number): void;
+  coverage_add(k: number, w: number, cover: number, gains: number, n: number, s: number): void;
 }
 
 /** Bytes below this address: control words for threads (0 … 63) and one 256-byte scratch per thread. */
@@ -212,16 +214,47 @@ export interface ResidualKernel {
   update(count: number, j: number, inv: number): void;
 }
 
+/** A private instance over a memory of `bytes` (never grown), or null when TypeScript loops run. */
+function privateInstance(bytes: number): { memory: WebAssembly.Memory; exports: Exports } | null {
+  if (choice === 'ts' || !wasmSimdAvailable()) return null;
+  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
+  return { memory, exports: new WebAssembly.Instance(compiled(SIMILARITY_WASM)!, { env: { memory } }).exports as unknown as Exports };
+}
+
 /** Null when the TypeScript loop runs (no WASM SIMD, or the TypeScript kernels are forced). */
 export function residualKernel(n: number, maxPicks: number): ResidualKernel | null {
-  if (choice === 'ts' || !wasmSimdAvailable()) return null;
-  const bytes = (n + maxPicks * n) * 8;
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-  const exports = new WebAssembly.Instance(compiled(SIMILARITY_WASM)!, { env: { memory } }).exports as unknown as Exports;
+  const instance = privateInstance((n + maxPicks * n) * 8);
+  if (instance === null) return null;
+  const { memory, exports } = instance;
   const cols = n * 8;
   return {
     d2: new Float64Array(memory.buffer, 0, n),
     columns: new Float64Array(memory.buffer, cols, maxPicks * n),
     update: (count, j, inv) => exports.residual_update(cols, count, n, j, 0, inv),
+  };
+}
+
+/** The coverage state of ../coverage.ts over a copy of K in a memory of its own. */
+export interface CoverageKernel {
+  readonly cover: Float64Array;
+  readonly gains: Float64Array;
+  /** addCover's loops for token s. */
+  add(s: number): void;
+}
+
+/** K's copy and gains_i = Σ_j w_j·K_ij made; null when the TypeScript loops run. */
+export function coverageKernelFor(kernel: Float32Array, weights: Float64Array): CoverageKernel | null {
+  const n = weights.length;
+  const k = 0, w = Math.ceil((n * n * 4) / 8) * 8, cover = w + n * 8, gains = cover + n * 8;
+  const instance = privateInstance(gains + n * 8);
+  if (instance === null) return null;
+  const { memory, exports } = instance;
+  new Float32Array(memory.buffer, k, n * n).set(kernel.subarray(0, n * n));
+  new Float64Array(memory.buffer, w, n).set(weights);
+  exports.coverage_init(k, w, gains, n);
+  return {
+    cover: new Float64Array(memory.buffer, cover, n),
+    gains: new Float64Array(memory.buffer, gains, n),
+    add: (s) => exports.coverage_add(k, w, cover, gains, n, s),
   };
 }

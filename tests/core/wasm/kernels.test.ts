@@ -6,6 +6,7 @@ import { coverageKernel, gramMatrix, similarity, unitRows } from '../../../src/c
 import { prepare, prune, PruneError } from '../../../src/core/index.ts';
 import { relevanceScores } from '../../../src/core/relevance.ts';
 import { addResidual, createResiduals } from '../../../src/core/residuals.ts';
+import { addCover, coverageWeights, createCoverage } from '../../../src/core/coverage.ts';
 import { SIMILARITY_WAT_SHA256 } from '../../../src/core/wasm/similarity.generated.ts';
 import { similarityKernelName, useSimilarityKernel, wasmSimdAvailable } from '../../../src/core/wasm/kernels.ts';
 import { mulberry32 } from '../../../src/core/rng.ts';
@@ -113,6 +114,26 @@ test('the residual update (greedy DPP) gives the same bits in WebAssembly and Ty
   }), { numRuns: 60 });
 });
 
+test('the coverage gains (facility location) give the same bits in WebAssembly and TypeScript', () => {
+  fc.assert(fc.property(
+    fc.integer({ min: 1, max: 45 }), fc.integer({ min: 1, max: 20 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer(),
+    (n, d, lambda, seed) => {
+      const p = prepare({ features: gaussian(n * d, seed), n, d, text: gaussian(d, seed + 1), m: 1 });
+      const weights = coverageWeights(n, lambda, p.relevance);
+      const picks = Array.from({ length: Math.min(n, 12) }, (_, t) => (((t * 7919 + seed) % n) + n) % n);
+      const run = (kind: 'wasm' | 'ts') => {
+        useSimilarityKernel(kind);
+        const c = createCoverage(p.kernel, weights);
+        const states = [Float64Array.from(c.gains)];
+        for (const s of picks) { addCover(c, s); states.push(Float64Array.from(c.gains), Float64Array.from(c.cover)); }
+        return states;
+      };
+      const w = run('wasm'), t = run('ts');
+      w.forEach((a, i) => expect(bitsEqual(a, t[i])).toBe(true));
+    },
+  ), { numRuns: 60 });
+});
+
 test('forcing the TypeScript fallback changes nothing downstream: prepare and every TOPS pick', () => {
   const n = 150, d = 40, m = 3;
   const input = { features: gaussian(n * d, 11), n, d, text: gaussian(m * d, 12), m };
@@ -121,7 +142,7 @@ test('forcing the TypeScript fallback changes nothing downstream: prepare and ev
   useSimilarityKernel('wasm');
   const w = prepare(input);
   for (const key of ['unit', 'gram', 'kernel', 'relevance'] as const) expect(bitsEqual(w[key]!, t[key]!), key).toBe(true);
-  for (const method of ['tops', 'cdpruner']) {
+  for (const method of ['tops', 'cdpruner']) { // trace included: every gain, bit for bit
     useSimilarityKernel('ts');
     const kept = prune(method, t, 30);
     useSimilarityKernel('wasm');
