@@ -46,12 +46,21 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 const modules = new Map<string, WebAssembly.Module | null>();
-/** The compiled module, or null where this JavaScript engine rejects it (no WASM SIMD). */
+/**
+ * The compiled module, or null where this JavaScript engine rejects it: no WebAssembly (some
+ * locked-down browsers), no SIMD (validate() says no), or a page whose Content-Security-Policy
+ * forbids compiling WebAssembly (validate() says yes, compiling throws).
+ */
 function compiled(base64: string): WebAssembly.Module | null {
   if (!modules.has(base64)) {
-    const bytes = decode(base64);
-    const ok = typeof WebAssembly === 'object' && WebAssembly.validate(bytes);
-    modules.set(base64, ok ? new WebAssembly.Module(bytes) : null);
+    let module: WebAssembly.Module | null = null;
+    try {
+      const bytes = decode(base64);
+      if (typeof WebAssembly === 'object' && WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
+    } catch {
+      module = null;
+    }
+    modules.set(base64, module);
   }
   return modules.get(base64)!;
 }
@@ -63,11 +72,7 @@ export function wasmSimdAvailable(): boolean {
 
 /** The shared-memory variant, for worker threads (null without WASM SIMD or threads). */
 export function sharedSimilarityModule(): WebAssembly.Module | null {
-  try {
-    return compiled(SIMILARITY_WASM_SHARED);
-  } catch {
-    return null;
-  }
+  return compiled(SIMILARITY_WASM_SHARED);
 }
 
 /** One instance of the kernels over a memory that grows as needed; a bump allocator per call. */

@@ -164,6 +164,19 @@ test('an engine without WASM SIMD falls back to the TypeScript kernels', async (
   }
 });
 
+test('a page that forbids compiling WebAssembly (CSP) gets the TypeScript kernels, not an error', async () => {
+  vi.resetModules();
+  const compile = vi.spyOn(WebAssembly, 'Module').mockImplementation(() => { throw new WebAssembly.CompileError('blocked by CSP'); });
+  try {
+    const fresh = await import('../../../src/core/wasm/kernels.ts');
+    expect(fresh.wasmSimdAvailable()).toBe(false);
+    expect(fresh.similarityKernelName()).toBe('ts');
+  } finally {
+    compile.mockRestore();
+    vi.resetModules();
+  }
+});
+
 test('worker threads give the single thread’s G bit for bit', async () => {
   const shapes = [[1, 3], [13, 7], [200, 1024], [301, 513]];
   const x = shapes.map(([n, d], i) => gaussian(n * d, 20 + i));
