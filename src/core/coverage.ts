@@ -1,4 +1,4 @@
-import { coverageKernelFor, type CoverageKernel } from './wasm/kernels.ts';
+import { coverageKernelFor, type CoverageKernel } from './wasm/greedy.ts';
 
 /**
  * Facility-location coverage C(S) = Σ_j w_j · max_{i∈S} K_ij (monotone submodular).

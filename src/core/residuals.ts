@@ -1,4 +1,4 @@
-import { residualKernel, type ResidualKernel } from './wasm/kernels.ts';
+import { residualKernel, type ResidualKernel } from './wasm/greedy.ts';
 
 /**
  * Greedy DPP MAP bookkeeping (incremental Cholesky, Chen et al. 2018): for a kernel L and a kept

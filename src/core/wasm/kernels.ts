@@ -1,12 +1,12 @@
 /**
  * The similarity kernels of similarity.wat, loaded and driven from TypeScript: unit rows, the
- * Gram matrix with its coverage kernel, token–text cosines, and the greedy DPP residual update. Each gives the same bits as the
+ * Gram matrix with its coverage kernel, and token–text cosines. Each gives the same bits as the
  * TypeScript kernels in ../gram.ts and ../relevance.ts (same sums in the same order, see the
  * .wat's header); the engine uses them where the JavaScript engine validates the module (WASM
  * SIMD), and the TypeScript kernels elsewhere. Synchronous, like the rest of src/core: the module
- * is 1.5 KB, so compiling it on first use is allowed even on a browser's main thread.
+ * is under 2 KB, so compiling it on first use is allowed even on a browser's main thread.
  */
-import { SIMILARITY_WASM, SIMILARITY_WASM_SHARED } from './similarity.generated.ts';
+import { SIMILARITY_WASM, SIMILARITY_WASM_SHARED } from './kernels.generated.ts';
 
 interface Exports {
   pack(src: number, n: number, d: number, panels: number): void;
@@ -14,9 +14,6 @@ interface Exports {
   gram_block(panels: number, g: number, scratch: number, n: number, d: number, t0: number, t1: number, p0: number, p1: number): void;
   cross_block(a: number, b: number, out: number, scratch: number, n: number, m: number, d: number, t0: number, t1: number): void;
   coverage(g: number, k: number, count: number): void;
-  residual_update(cols: number, count: number, n: number, j: number, d2: number, inv: number): void;
-  coverage_init(k: number, w: number, gains: number, n: number): void;
-  coverage_add(k: number, w: number, cover: number, gains: number, n: number, s: number): void;
 }
 
 /** Bytes below this address: control words for threads (0 … 63) and one 256-byte scratch per thread. */
@@ -51,7 +48,7 @@ const modules = new Map<string, WebAssembly.Module | null>();
  * locked-down browsers), no SIMD (validate() says no), or a page whose Content-Security-Policy
  * forbids compiling WebAssembly (validate() says yes, compiling throws).
  */
-function compiled(base64: string): WebAssembly.Module | null {
+export function compiled(base64: string): WebAssembly.Module | null {
   if (!modules.has(base64)) {
     let module: WebAssembly.Module | null = null;
     try {
@@ -115,6 +112,11 @@ export function useSimilarityThreads(t: SimilarityThreads | null): void {
   current = undefined;
 }
 
+/** Whether the WebAssembly kernels may run: available, and not overridden by 'ts'. */
+export function wasmChosen(): boolean {
+  return choice !== 'ts' && wasmSimdAvailable();
+}
+
 /** Which kernels the engine uses now. */
 export function similarityKernelName(): 'wasm' | 'ts' {
   return kernels() === null ? 'ts' : 'wasm';
@@ -123,7 +125,7 @@ export function similarityKernelName(): 'wasm' | 'ts' {
 /** The kernels in use, or null when the TypeScript ones are. */
 export function kernels(): Kernels | null {
   if (current === undefined) {
-    if (choice === 'ts' || !wasmSimdAvailable()) current = null;
+    if (!wasmChosen()) current = null;
     else if (threads !== null) current = new Kernels(threads.memory, sharedSimilarityModule()!, threads);
     else current = new Kernels(new WebAssembly.Memory({ initial: 1 }), compiled(SIMILARITY_WASM)!, null);
   }
@@ -209,57 +211,4 @@ export function wasmCosines(k: Kernels, a: Float32Array, n: number, b: Float32Ar
   k.exports.pack(bSrc, m, d, bPanels);
   k.exports.cross_block(aPanels, bPanels, out, 256, n, m, d, 0, Math.ceil(n / 3));
   return k.f64(out, n * m).slice();
-}
-
-/** The residual state of ../residuals.ts in a memory of its own (sized once, never grown). */
-export interface ResidualKernel {
-  readonly d2: Float64Array;
-  readonly columns: Float64Array;
-  /** addResidual's loop for column `count` (already holding the kernel row), token j, 1/√d2_j. */
-  update(count: number, j: number, inv: number): void;
-}
-
-/** A private instance over a memory of `bytes` (never grown), or null when TypeScript loops run. */
-function privateInstance(bytes: number): { memory: WebAssembly.Memory; exports: Exports } | null {
-  if (choice === 'ts' || !wasmSimdAvailable()) return null;
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
-  return { memory, exports: new WebAssembly.Instance(compiled(SIMILARITY_WASM)!, { env: { memory } }).exports as unknown as Exports };
-}
-
-/** Null when the TypeScript loop runs (no WASM SIMD, or the TypeScript kernels are forced). */
-export function residualKernel(n: number, maxPicks: number): ResidualKernel | null {
-  const instance = privateInstance((n + maxPicks * n) * 8);
-  if (instance === null) return null;
-  const { memory, exports } = instance;
-  const cols = n * 8;
-  return {
-    d2: new Float64Array(memory.buffer, 0, n),
-    columns: new Float64Array(memory.buffer, cols, maxPicks * n),
-    update: (count, j, inv) => exports.residual_update(cols, count, n, j, 0, inv),
-  };
-}
-
-/** The coverage state of ../coverage.ts over a copy of K in a memory of its own. */
-export interface CoverageKernel {
-  readonly cover: Float64Array;
-  readonly gains: Float64Array;
-  /** addCover's loops for token s. */
-  add(s: number): void;
-}
-
-/** K's copy and gains_i = Σ_j w_j·K_ij made; null when the TypeScript loops run. */
-export function coverageKernelFor(kernel: Float32Array, weights: Float64Array): CoverageKernel | null {
-  const n = weights.length;
-  const k = 0, w = Math.ceil((n * n * 4) / 8) * 8, cover = w + n * 8, gains = cover + n * 8;
-  const instance = privateInstance(gains + n * 8);
-  if (instance === null) return null;
-  const { memory, exports } = instance;
-  new Float32Array(memory.buffer, k, n * n).set(kernel.subarray(0, n * n));
-  new Float64Array(memory.buffer, w, n).set(weights);
-  exports.coverage_init(k, w, gains, n);
-  return {
-    cover: new Float64Array(memory.buffer, cover, n),
-    gains: new Float64Array(memory.buffer, gains, n),
-    add: (s) => exports.coverage_add(k, w, cover, gains, n, s),
-  };
 }

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { coverageKernel, gramMatrix, similarity, unitRows } from '../../../src/core/gram.ts';
@@ -7,7 +5,8 @@ import { prepare, prune, PruneError } from '../../../src/core/index.ts';
 import { relevanceScores } from '../../../src/core/relevance.ts';
 import { addResidual, createResiduals } from '../../../src/core/residuals.ts';
 import { addCover, coverageWeights, createCoverage } from '../../../src/core/coverage.ts';
-import { SIMILARITY_WAT_SHA256 } from '../../../src/core/wasm/similarity.generated.ts';
+import { WAT_SHA256 } from '../../../src/core/wasm/kernels.generated.ts';
+import { sourcesSha256 } from '../../../scripts/build-wasm.ts';
 import { similarityKernelName, useSimilarityKernel, wasmSimdAvailable } from '../../../src/core/wasm/kernels.ts';
 import { mulberry32 } from '../../../src/core/rng.ts';
 import { startSimilarityThreads } from '../../../scripts/similarity-threads.ts';
@@ -54,9 +53,8 @@ test('this Node has WebAssembly SIMD, and the engine uses it by default', () => 
   expect(similarityKernelName()).toBe('ts');
 });
 
-test('the generated module was assembled from the .wat in the tree', () => {
-  const wat = readFileSync(new URL('../../../src/core/wasm/similarity.wat', import.meta.url));
-  expect(SIMILARITY_WAT_SHA256).toBe(createHash('sha256').update(wat).digest('hex'));
+test('the generated modules were assembled from the .wat sources in the tree', () => {
+  expect(WAT_SHA256).toBe(sourcesSha256());
 });
 
 describe('WebAssembly and TypeScript kernels give the same bits', () => {
