@@ -132,6 +132,7 @@ export function kernels(): Kernels | null {
   return current;
 }
 
+/** Bytes of the float64 panels of `rows` rows (half of it holds the same rows, padded, as float32). */
 function panelBytes(rows: number, d: number): number {
   return Math.ceil(rows / 6) * 6 * d * 8;
 }
@@ -162,7 +163,7 @@ function gramInto(k: Kernels, panels: number, g: number, n: number, d: number): 
 /** Unit rows, G and K = max(0, G) in one pass; a number is the first zero row. */
 export function wasmSimilarity(k: Kernels, x: Float32Array, n: number, d: number): { unit: Float32Array; gram: Float32Array; kernel: Float32Array } | number {
   k.reset();
-  const src = k.alloc(n * d * 4), unit = k.alloc(n * d * 4), panels = k.alloc(panelBytes(n, d));
+  const src = k.alloc(n * d * 4), unit = k.alloc(panelBytes(n, d) / 2), panels = k.alloc(panelBytes(n, d));
   const g = k.alloc(n * n * 4), kern = k.alloc(n * n * 4);
   k.f32(src, n * d).set(x);
   const bad = k.exports.unit_rows(src, n, d, unit, panels);
@@ -175,7 +176,7 @@ export function wasmSimilarity(k: Kernels, x: Float32Array, n: number, d: number
 /** Unit rows alone; a number is the first zero row. */
 export function wasmUnitRows(k: Kernels, x: Float32Array, n: number, d: number): Float32Array | number {
   k.reset();
-  const src = k.alloc(n * d * 4), unit = k.alloc(n * d * 4), panels = k.alloc(panelBytes(n, d));
+  const src = k.alloc(n * d * 4), unit = k.alloc(panelBytes(n, d) / 2), panels = k.alloc(panelBytes(n, d));
   k.f32(src, n * d).set(x);
   const bad = k.exports.unit_rows(src, n, d, unit, panels);
   return bad >= 0 ? bad : k.f32(unit, n * d).slice();

@@ -82,13 +82,20 @@ describe('WebAssembly and TypeScript kernels give the same bits', () => {
     expect(bitsEqual(w.gram, t.gram) && bitsEqual(w.kernel, t.kernel) && bitsEqual(w.unit, t.unit)).toBe(true);
   });
 
-  test('a zero row is refused with the same error on both paths', () => {
+  test('a zero row is refused with the same error on both paths (the first one, in any panel)', () => {
     const x = gaussian(5 * 4, 1);
     x.fill(0, 8, 12); // row 2
+    const y = gaussian(14 * 3, 2);
+    y.fill(0, 13 * 3); // row 13, alone in the last panel of six
+    y.fill(0, 7 * 3, 8 * 3); // row 7, the first zero row
     for (const kind of ['wasm', 'ts'] as const) {
       useSimilarityKernel(kind);
       expect(() => unitRows(x, 5, 4, 'text token')).toThrow(new PruneError('degenerate', 'text token 2 has a zero feature vector'));
       expect(() => prepare({ features: x, n: 5, d: 4 })).toThrow('token 2 has a zero feature vector');
+      expect(() => unitRows(y, 14, 3)).toThrow('token 7 has a zero feature vector');
+      const onlyLast = y.slice();
+      onlyLast.fill(1, 7 * 3, 8 * 3);
+      expect(() => prepare({ features: onlyLast, n: 14, d: 3 })).toThrow('token 13 has a zero feature vector');
     }
   });
 });
