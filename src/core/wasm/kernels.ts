@@ -12,7 +12,7 @@ interface Exports {
   pack(src: number, n: number, d: number, panels: number): void;
   unit_rows(src: number, n: number, d: number, dst: number, panels: number): number;
   gram_block(panels: number, g: number, scratch: number, n: number, d: number, t0: number, t1: number, p0: number, p1: number): void;
-  cross_block(a: number, b: number, out: number, scratch: number, n: number, m: number, d: number, t0: number, t1: number): void;
+  cross(a: number, b: number, out: number, scratch: number, n: number, m: number, d: number): void;
   coverage(g: number, k: number, count: number): void;
 }
 
@@ -134,27 +134,27 @@ export function kernels(): Kernels | null {
 
 /** Bytes of the float64 panels of `rows` rows (half of it holds the same rows, padded, as float32). */
 function panelBytes(rows: number, d: number): number {
-  return Math.ceil(rows / 6) * 6 * d * 8;
+  return Math.ceil(rows / 4) * 4 * d * 8;
 }
 
 /** The column-panel range and row triples of Gram work item `item` (largest blocks first). */
 export function gramItem(exports: WebAssembly.Exports, job: GramJob, item: number, slot: number): void {
   const { panels, g, n, d } = job;
   const width = gramBlockWidth(d);
-  const total = Math.ceil(n / 6);
+  const total = Math.ceil(n / 4);
   const block = Math.ceil(total / width) - 1 - item;
   const p0 = block * width, p1 = Math.min(total, p0 + width);
-  // Tile (t, p) holds entries with col ≥ row only when t ≤ 2p + 1.
-  const t1 = Math.min(Math.ceil(n / 3), 2 * p1);
+  // Tile (t, p) holds entries with col ≥ row only when t ≤ p.
+  const t1 = p1;
   (exports as unknown as Exports).gram_block(panels, g, 256 * (1 + slot), n, d, 0, t1, p0, p1);
 }
 
 function gramBlockWidth(d: number): number {
-  return Math.max(1, Math.floor(BLOCK_BYTES / (d * 48)));
+  return Math.max(1, Math.floor(BLOCK_BYTES / (d * 32)));
 }
 
 function gramInto(k: Kernels, panels: number, g: number, n: number, d: number): void {
-  const job: GramJob = { panels, g, n, d, items: Math.ceil(Math.ceil(n / 6) / gramBlockWidth(d)) };
+  const job: GramJob = { panels, g, n, d, items: Math.ceil(Math.ceil(n / 4) / gramBlockWidth(d)) };
   const exports = k.exports as unknown as WebAssembly.Exports;
   if (k.threads === null) for (let item = 0; item < job.items; item++) gramItem(exports, job, item, 0);
   else k.threads.runGram(job, (item) => gramItem(exports, job, item, 0));
@@ -210,6 +210,6 @@ export function wasmCosines(k: Kernels, a: Float32Array, n: number, b: Float32Ar
   k.f32(bSrc, m * d).set(b);
   k.exports.pack(aSrc, n, d, aPanels);
   k.exports.pack(bSrc, m, d, bPanels);
-  k.exports.cross_block(aPanels, bPanels, out, 256, n, m, d, 0, Math.ceil(n / 3));
+  k.exports.cross(aPanels, bPanels, out, 256, n, m, d);
   return k.f64(out, n * m).slice();
 }
