@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: fast unit/property tests, and browser tests that drive a real Chromium
-// against the built site (run after `astro build`).
+// against the built site (run after `astro build`). The global setup assembles the WebAssembly
+// kernels (src/core/wasm) if they are missing or stale, so a bare `npx vitest` works on a fresh clone.
 export default defineConfig({
   test: {
+    globalSetup: ['scripts/build-wasm.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/browser/**'] } },
       {

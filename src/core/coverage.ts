@@ -1,3 +1,5 @@
+import { coverageKernelFor, type CoverageKernel } from './wasm/greedy.ts';
+
 /**
  * Facility-location coverage C(S) = Σ_j w_j · max_{i∈S} K_ij (monotone submodular).
  *
@@ -15,9 +17,13 @@ export interface CoverageState {
   readonly cover: Float64Array;
   /** g_i: exact marginal coverage gain of adding token i. */
   readonly gains: Float64Array;
+  /** The same loops in WebAssembly SIMD (same operations, same order), where available. */
+  readonly wasm: CoverageKernel | null;
 }
 
 export function createCoverage(kernel: Float32Array, weights: Float64Array): CoverageState {
+  const wasm = coverageKernelFor(kernel, weights);
+  if (wasm !== null) return { kernel, weights, cover: wasm.cover, gains: wasm.gains, wasm };
   const n = weights.length;
   const gains = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -26,11 +32,12 @@ export function createCoverage(kernel: Float32Array, weights: Float64Array): Cov
     for (let j = 0; j < n; j++) if (kernel[o + j] > 0) g += weights[j] * kernel[o + j];
     gains[i] = g;
   }
-  return { kernel, weights, cover: new Float64Array(n), gains };
+  return { kernel, weights, cover: new Float64Array(n), gains, wasm: null };
 }
 
 /** Adds token s to the kept set and brings every gain up to date. */
 export function addCover(state: CoverageState, s: number): void {
+  if (state.wasm !== null) return state.wasm.add(s);
   const { kernel, weights, cover, gains } = state;
   const n = cover.length;
   for (let j = 0; j < n; j++) {

@@ -1,13 +1,68 @@
 import { PruneError } from './errors.ts';
+import { kernels, wasmCoverage, wasmGram, wasmSimilarity, wasmUnitRows } from './wasm/kernels.ts';
+
+/*
+ * Summation order — one contract for every similarity the engine computes (row norms, G, the
+ * token–text cosines), in the TypeScript kernels below, in the WebAssembly kernels
+ * (wasm/similarity.wat) and in the GPU backend's exact recomputation (src/gpu/exact.ts calls
+ * `dot`): a dot product is ONE sequential float64 sum over c = 0 … d − 1 from +0, each term the
+ * exact float64 product of two float32 values. G_ij is that sum rounded once to float32 (the
+ * diagonal is exactly 1); relevance keeps the float64 sums. Faster kernels vectorize and tile
+ * across entries, never within one sum, so every path gives the same bits.
+ */
+
+/** Σ_c a[ao + c]·b[bo + c] in the engine's summation order (the reference the kernels reproduce). */
+export function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, d: number): number {
+  let s = 0;
+  for (let c = 0; c < d; c++) s += a[ao + c] * b[bo + c];
+  return s;
+}
 
 /** Rows of an n×d matrix scaled to unit L2 norm; a zero row has no direction and is refused. */
 export function unitRows(x: Float32Array, n: number, d: number, what = 'token'): Float32Array {
+  const k = kernels();
+  if (k === null) return unitRowsTs(x, n, d, what);
+  const unit = wasmUnitRows(k, x.subarray(0, n * d), n, d);
+  if (typeof unit === 'number') throw zeroRow(what, unit);
+  return unit;
+}
+
+/** G = UUᵀ for unit rows U (n×d), float32, diagonal exactly 1. */
+export function gramMatrix(u: Float32Array, n: number, d: number): Float32Array {
+  const k = kernels();
+  return k === null ? gramMatrixTs(u, n, d) : wasmGram(k, u.subarray(0, n * d), n, d);
+}
+
+/** K = max(0, G): the non-negative similarity that facility-location coverage needs. */
+export function coverageKernel(g: Float32Array): Float32Array {
+  const k = kernels();
+  return k === null ? coverageKernelTs(g) : wasmCoverage(k, g);
+}
+
+/** Unit rows, G and K of the token features in one go (what prepare() needs). */
+export function similarity(x: Float32Array, n: number, d: number): { unit: Float32Array; gram: Float32Array; kernel: Float32Array } {
+  const k = kernels();
+  if (k === null) {
+    const unit = unitRowsTs(x, n, d, 'token');
+    const gram = gramMatrixTs(unit, n, d);
+    return { unit, gram, kernel: coverageKernelTs(gram) };
+  }
+  const out = wasmSimilarity(k, x.subarray(0, n * d), n, d);
+  if (typeof out === 'number') throw zeroRow('token', out);
+  return out;
+}
+
+function zeroRow(what: string, i: number): PruneError {
+  return new PruneError('degenerate', `${what} ${i} has a zero feature vector`);
+}
+
+/** The TypeScript kernel of unitRows (the fallback where WebAssembly SIMD is missing). */
+export function unitRowsTs(x: Float32Array, n: number, d: number, what = 'token'): Float32Array {
   const out = new Float32Array(n * d);
   for (let i = 0; i < n; i++) {
     const o = i * d;
-    let s = 0;
-    for (let c = 0; c < d; c++) s += x[o + c] * x[o + c];
-    if (!(s > 0)) throw new PruneError('degenerate', `${what} ${i} has a zero feature vector`);
+    const s = dot(x, o, x, o, d);
+    if (!(s > 0)) throw zeroRow(what, i);
     const inv = 1 / Math.sqrt(s);
     for (let c = 0; c < d; c++) out[o + c] = x[o + c] * inv;
   }
@@ -15,11 +70,12 @@ export function unitRows(x: Float32Array, n: number, d: number, what = 'token'):
 }
 
 /**
- * G = UUᵀ for unit rows U (n×d). Computes the upper triangle in 4×4 register tiles (each loaded
- * value feeds four multiply-adds) with double accumulation, then mirrors it. The diagonal is set
- * to exactly 1 so K_ii = 1 and the log-det starts from the same residual for every token.
+ * The TypeScript kernel of gramMatrix. Computes the upper triangle in 4×4 register tiles (each
+ * loaded value feeds four multiply-adds; each entry still one sequential float64 sum), then
+ * mirrors it. The diagonal is set to exactly 1 so K_ii = 1 and the log-det starts from the same
+ * residual for every token.
  */
-export function gramMatrix(u: Float32Array, n: number, d: number): Float32Array {
+export function gramMatrixTs(u: Float32Array, n: number, d: number): Float32Array {
   const n4 = (n + 3) & ~3;
   const a = n4 === n ? u : padRows(u, n, n4, d);
   const g = new Float32Array(n * n);
@@ -54,8 +110,8 @@ export function gramMatrix(u: Float32Array, n: number, d: number): Float32Array 
   return g;
 }
 
-/** K = max(0, G): the non-negative similarity that facility-location coverage needs. */
-export function coverageKernel(g: Float32Array): Float32Array {
+/** The TypeScript kernel of coverageKernel. */
+export function coverageKernelTs(g: Float32Array): Float32Array {
   const k = new Float32Array(g.length);
   for (let i = 0; i < g.length; i++) k[i] = g[i] > 0 ? g[i] : 0;
   return k;

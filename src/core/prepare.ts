@@ -1,5 +1,5 @@
 import { PruneError } from './errors.ts';
-import { coverageKernel, gramMatrix, unitRows } from './gram.ts';
+import { similarity, unitRows } from './gram.ts';
 import { relevanceScores } from './relevance.ts';
 import type { Grid, PrepareInput, Prepared } from './types.ts';
 
@@ -12,10 +12,9 @@ export const MAX_TOKENS = 8192;
 /** Validates the inputs and computes what every method shares: unit rows, G, K and relevance. */
 export function prepare(input: PrepareInput): Prepared {
   const { n, d, grid, features, text, m, clsAttn, textAttn, seed } = checkInput(input);
-  const unit = unitRows(features, n, d);
-  const gram = gramMatrix(unit, n, d);
+  const { unit, gram, kernel } = similarity(features, n, d);
   const relevance = text === null ? null : relevanceScores(unit, n, d, unitRows(text, m, d, 'text token'), m);
-  return { n, d, grid, features, unit, gram, kernel: coverageKernel(gram), relevance, text, m, clsAttn, textAttn, seed };
+  return { n, d, grid, features, unit, gram, kernel, relevance, text, m, clsAttn, textAttn, seed };
 }
 
 /** The inputs of prepare() after validation: what a backend needs before computing anything. */

@@ -1,3 +1,5 @@
+import { residualKernel, type ResidualKernel } from './wasm/greedy.ts';
+
 /**
  * Greedy DPP MAP bookkeeping (incremental Cholesky, Chen et al. 2018): for a kernel L and a kept
  * set S, d2_i is the squared residual of token i after projecting on S, so the log-det gain of
@@ -11,11 +13,18 @@ export interface Residuals {
   count: number;
   /** At or below this residual a pick adds no new direction; its column is skipped (no divide by ~0). */
   readonly floor: number;
+  /** The same loop in WebAssembly SIMD (same operations, same order), where available. */
+  readonly kernel: ResidualKernel | null;
 }
 
 export function createResiduals(diagonal: ArrayLike<number>, maxPicks: number, floor: number): Residuals {
+  const kernel = residualKernel(diagonal.length, maxPicks);
+  if (kernel !== null) {
+    kernel.d2.set(diagonal);
+    return { d2: kernel.d2, columns: kernel.columns, count: 0, floor, kernel };
+  }
   const d2 = Float64Array.from(diagonal);
-  return { d2, columns: new Float64Array(maxPicks * d2.length), count: 0, floor };
+  return { d2, columns: new Float64Array(maxPicks * d2.length), count: 0, floor, kernel: null };
 }
 
 /** Adds token j; `row[i]` holds the kernel entry L_ji. */
@@ -26,6 +35,11 @@ export function addResidual(state: Residuals, j: number, row: ArrayLike<number>)
   if (!(dj > state.floor)) return;
   const e = columns.subarray(state.count * n, state.count * n + n);
   for (let i = 0; i < n; i++) e[i] = row[i];
+  if (state.kernel !== null) {
+    state.kernel.update(state.count, j, 1 / Math.sqrt(dj));
+    state.count++;
+    return;
+  }
   // e -= Σ_t c_t[j] · c_t, four columns per pass: the O(n·|S|) loop is the cost of a pick, and
   // fusing passes halves the traffic through e.
   let t = 0;

@@ -1,24 +1,21 @@
 /**
- * Single entries computed with exactly the CPU engine's arithmetic (same operations, same order),
- * for the few places where the GPU's float-float result cannot tell which float32 the CPU got.
- * tests/gpu/exact.test.ts checks them bit for bit against src/core.
+ * Single entries computed with exactly the CPU engine's arithmetic, for the few places where the
+ * GPU's float-float result cannot tell which float32 the CPU got: core's `dot` is the engine's
+ * one summation order (its TypeScript and WebAssembly kernels follow it). tests/gpu/exact.test.ts
+ * checks these bit for bit against src/core.
  */
+import { dot } from '../core/gram.ts';
 
-/** G_ij as core's gramMatrix makes it: a float64 running sum over c of u_ic·u_jc, rounded to float32. */
+/** G_ij as core's gramMatrix makes it: the float64 sum over c of u_ic·u_jc, rounded to float32. */
 export function exactGramEntry(unit: Float32Array, d: number, i: number, j: number): number {
-  if (i === j) return 1;
-  const a = i * d, b = j * d;
-  let s = 0;
-  for (let c = 0; c < d; c++) s += unit[a + c] * unit[b + c];
-  return Math.fround(s);
+  return i === j ? 1 : Math.fround(dot(unit, i * d, unit, j * d, d));
 }
 
 /** max_t cos(x_i, t_t) as core's relevanceScores computes it (float64, before normalization). */
 export function exactRawRelevance(unit: Float32Array, textUnit: Float32Array, d: number, m: number, i: number): number {
   let best = -Infinity;
   for (let t = 0; t < m; t++) {
-    let s = 0;
-    for (let c = 0; c < d; c++) s += unit[i * d + c] * textUnit[t * d + c];
+    const s = dot(unit, i * d, textUnit, t * d, d);
     if (s > best) best = s;
   }
   return best;
