@@ -166,7 +166,7 @@ describe('use your own tokens', () => {
       return line !== null && !line.hidden;
     }, undefined, WAIT);
     expect(await text(page, 'tokens-missing')).toMatch(/tokens are not in the link.*Pick llava-tiny\.safetensors/);
-    expect(await page.locator('.pg-overlay-message').first().innerText()).toMatch(/not in the link/);
+    await expect.poll(() => page.locator('.pg-overlay-message').first().innerText()).toMatch(/not in the link/);
     expect(await text(page, 'share-file-note')).toContain('does not hold its tokens');
     expect(query(page).get('method')).toBe('divprune');
     expect(query(page).get('k')).toBe('50');
