@@ -16,7 +16,8 @@ function input(): PrepareInput {
 }
 
 export async function engineRoundTrip() {
-  const gpu = await createEngine({ backend: 'auto' });
+  // Explicitly: 'auto' keeps a software adapter and sets this small on the CPU.
+  const gpu = await createEngine({ backend: 'webgpu' });
   const cpu = await createEngine({ backend: 'cpu', inThread: true });
   const [hg, hc] = await Promise.all([gpu.prepare(input(), { transfer: true }), cpu.prepare(input())]);
   const results = [];
