@@ -1,20 +1,40 @@
-// npm run bench:ui [-- --dist DIR] [--changes 30] [--json out.json]
-// Headless Chromium drives the built playground and prints, per backend preference (auto, cpu,
-// webgpu), the time from navigation to the first kept set on screen, and input → rendered latency
-// (median and p95) for the budget slider and a TOPS weight. Rendered means the page shows the
-// new kept set (or, for a weight, finished computing it) and has painted a frame after it.
-// The playground's token count is TinyVLM's 196; a software WebGPU adapter (SwiftShader) is
-// labelled emulated: its column is not a GPU timing.
-import { writeFileSync } from 'node:fs';
+// npm run bench:ui [-- --dist DIR] [--changes 30] [--sizes 196,576,2880] [--json out.json]
+// Headless Chromium drives the built playground and prints, per token count and backend
+// preference (auto, cpu, webgpu), the time to the first kept set on screen, and input → rendered
+// latency (median and p95) for the budget slider and a TOPS weight. Rendered means the page shows
+// the new kept set (or, for a weight, finished computing it) and has painted a frame after it.
+// 196 tokens: TinyVLM's preset scene (from navigation). 576 (a 24×24 view) and 2,880 (LLaVA-NeXT's
+// base view and tiles), D = 1,024: a synthetic token file picked in the playground (from the pick).
+// A software WebGPU adapter (SwiftShader) is labelled: its figures are not GPU timings.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import { writeTokenFile } from '../src/tokens/index.ts';
 import { launchChromium, serveStatic } from '../tools/harness.ts';
+import { syntheticTokens } from '../tools/synthetic-tokens.ts';
 import { cpuDescription, gitCommit } from './provenance.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, changes: { type: 'string' }, json: { type: 'string' } } });
+const { values } = parseArgs({ options: { dist: { type: 'string' }, changes: { type: 'string' }, sizes: { type: 'string' }, json: { type: 'string' } } });
 const changes = Number(values.changes ?? 30);
 if (!Number.isInteger(changes) || changes < 5) throw new Error('--changes takes an integer ≥ 5');
+const sizes = (values.sizes ?? '196,576,2880').split(',').map(Number);
+if (sizes.some((n) => ![196, 576, 2880].includes(n))) throw new Error('--sizes takes 196, 576 and/or 2880');
 const PRESET = 'preset.busy';
+const D = 1024;
+const files = mkdtempSync(join(tmpdir(), 'bench-ui-'));
+
+/** A synthetic token file of n tokens: one 24×24 view, or LLaVA-NeXT's base view and tiles. */
+function tokenFile(n: number): string {
+  const side = Math.sqrt(n / 5);
+  const layout = n === 576
+    ? { kind: 'grid' as const, grid: [24, 24] as const }
+    : { kind: 'views' as const, views: [{ name: 'base', grid: [side, side] as const, box: [0, 0, 1, 1] as const }, { name: 'tiles', grid: [2 * side, 2 * side] as const, box: [0, 0, 1, 1] as const }] };
+  const path = join(files, `synthetic-${n}x${D}.safetensors`);
+  writeFileSync(path, writeTokenFile({ ...syntheticTokens(n, D, 7, 16), layout, metadata: { model: `synthetic, N = ${n}, D = ${D}` } }));
+  return path;
+}
 
 interface Row { backend: string; adapter: string; control: 'first kept set' | 'budget' | 'alpha'; n: number; changes: number; medianMs: number; p95Ms: number }
 
@@ -42,42 +62,56 @@ function timeChange(page: Page, testid: string, value: number, kept: number | nu
   }, { testid, value, kept });
 }
 
-async function measure(page: Page, backend: string, firstMs: number): Promise<Row[]> {
+async function measure(page: Page, backend: string, n: number, firstMs: number): Promise<Row[]> {
   const adapter = await page.locator('[data-testid="backend-indicator"]').textContent() ?? '';
   const emulated = /software adapter|CPU-emulated/i.test(adapter);
   const name = backend !== 'cpu' && emulated ? `${backend} (SwiftShader adapter)` : backend;
   const ran = await page.locator('[data-testid="backend-indicator"]').getAttribute('data-backend');
   const budget: number[] = [];
   for (let i = 0; i < changes; i++) {
-    const k = 30 + ((i * 7) % 40); // 30..69, never the same twice in a row
+    const k = Math.round(n * (0.15 + ((i * 7) % 40) / 200)); // 15 %..35 % of the tokens, never the same twice in a row
     budget.push(await timeChange(page, 'budget-input', k, k));
   }
   const alpha: number[] = [];
   for (let i = 0; i < changes; i++) alpha.push(await timeChange(page, 'weight-alpha', (i % 2 === 0 ? 0.5 : 1) + i * 0.01, null));
-  const row = (control: Row['control'], xs: number[]): Row => ({ backend: `${name}${ran === backend ? '' : ` (ran on ${ran})`}`, adapter: adapter.trim(), control, n: 196, changes, medianMs: quantile(xs, 0.5), p95Ms: quantile(xs, 0.95) });
+  const row = (control: Row['control'], xs: number[]): Row => ({ backend: `${name}${ran === backend ? '' : ` (ran on ${ran})`}`, adapter: adapter.trim(), control, n, changes, medianMs: quantile(xs, 0.5), p95Ms: quantile(xs, 0.95) });
   return [{ ...row('first kept set', [firstMs]), changes: 1 }, row('budget', budget), row('alpha', alpha)];
 }
 
 const server = await serveStatic(values.dist ?? 'dist');
 const browser = await launchChromium({ webgpu: true });
 const rows: Row[] = [];
+const shown = (): boolean => document.querySelector<HTMLElement>('[data-playground]')?.dataset.busy === 'false' &&
+  /^\d+$/.test(document.querySelector('[data-testid="kept-count"]')?.textContent ?? '');
 try {
-  for (const backend of ['auto', 'cpu', 'webgpu']) {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/playground/?scene=${PRESET}&backend=${backend}`);
-    // Navigation start → the first kept set on screen (polled every frame, so within a frame).
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-playground]')?.dataset.busy === 'false' &&
-      /^\d+$/.test(document.querySelector('[data-testid="kept-count"]')?.textContent ?? ''), undefined, { timeout: 120_000, polling: 'raf' });
-    const firstMs = await page.evaluate(() => performance.now());
-    rows.push(...await measure(page, backend, firstMs));
-    await page.close();
+  for (const n of sizes) {
+    const file = n === 196 ? null : tokenFile(n);
+    for (const backend of ['auto', 'cpu', 'webgpu']) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/playground/?scene=${PRESET}&backend=${backend}&compare=none`);
+      // Navigation start → the first kept set on screen (polled every frame, so within a frame).
+      await page.waitForFunction(shown, undefined, { timeout: 120_000, polling: 'raf' });
+      let firstMs = await page.evaluate(() => performance.now());
+      if (file !== null) {
+        // The pick → the file's first kept set on screen.
+        const picked = await page.evaluate(() => performance.now());
+        await page.setInputFiles('[data-testid="tokens-file"]', file);
+        await page.waitForFunction(() => new URL(location.href).searchParams.get('scene')?.startsWith('file.') === true &&
+          document.querySelector<HTMLElement>('[data-playground]')?.dataset.busy === 'false' &&
+          /^\d+$/.test(document.querySelector('[data-testid="kept-count"]')?.textContent ?? ''), undefined, { timeout: 600_000, polling: 'raf' });
+        firstMs = (await page.evaluate(() => performance.now())) - picked;
+      }
+      rows.push(...await measure(page, backend, n, firstMs));
+      await page.close();
+    }
   }
 } finally {
   await browser.close();
   await server.close();
+  rmSync(files, { recursive: true, force: true });
 }
-process.stdout.write(`bench:ui — input → rendered, ${changes} changes each, N = 196 (${cpuDescription()})\n`);
-for (const r of rows) process.stdout.write(`  ${r.backend.padEnd(40)} ${r.control.padEnd(14)} median ${r.medianMs.toFixed(1).padStart(7)} ms   p95 ${r.p95Ms.toFixed(1).padStart(7)} ms\n`);
+process.stdout.write(`bench:ui — input → rendered, ${changes} changes each (${cpuDescription()})\n`);
+for (const r of rows) process.stdout.write(`  N = ${String(r.n).padEnd(5)} ${r.backend.padEnd(40)} ${r.control.padEnd(14)} median ${r.medianMs.toFixed(1).padStart(8)} ms   p95 ${r.p95Ms.toFixed(1).padStart(8)} ms\n`);
 if (values.json !== undefined) {
   writeFileSync(values.json, JSON.stringify({ provenance: { commit: gitCommit(), date: new Date().toISOString(), machine: cpuDescription() }, rows }, null, 1) + '\n');
 }

@@ -16,7 +16,7 @@ export interface SetMetrics {
   reconError: number;
   /** 1 − mean pairwise K inside the kept set (1 for a single token). */
   diversity: number;
-  /** Effective rank of the kept unit rows: exp of the entropy of their normalized singular values. */
+  /** Effective rank of the kept unit rows: exp of the entropy of their normalized singular values; NaN when not asked for (`MetricOptions.erank`). */
   erank: number;
 }
 
@@ -24,6 +24,11 @@ export interface MetricOptions {
   lambda?: number;
   /** Ground-truth token indices of what the instruction is about (SynthScenes). */
   oracle?: ArrayLike<number>;
+  /**
+   * Compute the effective rank (default true). It costs O(min(k, d)³), seconds at LLaVA scale, so
+   * a budget sweep that does not plot it skips it.
+   */
+  erank?: boolean;
 }
 
 export function metrics(p: Prepared, kept: ArrayLike<number>, opts: MetricOptions = {}): SetMetrics {
@@ -57,7 +62,7 @@ export function metrics(p: Prepared, kept: ArrayLike<number>, opts: MetricOption
     coverage: covered / total,
     reconError: error / n,
     diversity: k < 2 ? 1 : 1 - pairSum / (k * (k - 1)),
-    erank: effectiveRank(p, kept),
+    erank: opts.erank === false ? Number.NaN : effectiveRank(p, kept),
   };
 }
 

@@ -75,6 +75,8 @@ export interface SweepRequest extends ExperimentInputsSpec {
   params: Partial<Params>;
   ks: readonly number[];
   lambda?: number;
+  /** Compute the effective rank at each budget (O(k³)); default true. */
+  erank?: boolean;
 }
 
 export interface ExperimentInputs {

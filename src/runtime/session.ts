@@ -154,7 +154,7 @@ export class ExperimentSession {
     const points = [];
     for (const k of req.ks) {
       const { kept } = await this.#host.run({ op: 'prune', handle: handle.id, method: req.method, k, params: req.params });
-      const m = await this.#host.run({ op: 'metrics', handle: handle.id, kept, opts: { lambda: req.lambda ?? 0, oracle: req.question.oracle ?? undefined } });
+      const m = await this.#host.run({ op: 'metrics', handle: handle.id, kept, opts: { lambda: req.lambda ?? 0, oracle: req.question.oracle ?? undefined, erank: req.erank !== false } });
       points.push({ method: req.method, k, retention: k / handle.n, ...m });
     }
     return { ok: true, points };

@@ -61,3 +61,12 @@ test('prefill FLOPs follow 4nd² + 2n²d + 2ndm per layer', () => {
   expect(flops('llava-next-7b', 640, 64)).toBeLessThan(flops('llava-next-7b', 2880, 64) * 0.3);
   expect(() => flops('gpt', 1, 1)).toThrow(/unknown model/);
 });
+
+test('the effective rank is skipped when not asked for; every other metric is the same', () => {
+  const p = randomCase(40, 12, 3);
+  const kept = prune('tops', p, 10).kept;
+  const all = metrics(p, kept, { lambda: 0.3 });
+  const without = metrics(p, kept, { lambda: 0.3, erank: false });
+  expect(Number.isNaN(without.erank)).toBe(true);
+  expect({ ...without, erank: all.erank }).toEqual(all);
+});

@@ -38,6 +38,8 @@ export function createRunner(engine: Promise<Engine>, events: RunnerEvents, file
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
   let busy = false;
   let next: ExperimentState | null = null;
+  /** The newest state asked for (a sweep of an older one stops when it no longer serves it). */
+  let latest: ExperimentState | null = null;
   let applied: BackendPreference | null = null;
   void engine.then((e) => e.onChange(() => { if (last !== null) request(last.state); }));
 
@@ -69,18 +71,24 @@ export function createRunner(engine: Promise<Engine>, events: RunnerEvents, file
     if (!sweeps.has(key)) {
       const n = result.inputs.n;
       clearTimeout(sweepTimer);
+      const inputsKey = result.inputs.key;
+      // The sweep stays wanted while the newest state asks for the same one (a budget drag does).
+      const wanted = (): boolean => latest !== null && sweepKey(latest, inputsKey) === key &&
+        JSON.stringify([latest.scene, latest.question]) === JSON.stringify([state.scene, state.question]);
       sweepTimer = setTimeout(() => {
-        if (last?.state !== state) return;
-        runSweep(e, spec, n, state).then((points) => {
+        if (!wanted()) return;
+        runSweep(e, spec, n, state, wanted).then((points) => {
+          if (points === null) return;
           sweeps.set(key, points);
           if (sweeps.size > MAX_SWEEPS) sweeps.delete(sweeps.keys().next().value as string);
-          if (last?.state === state) emit({ ...last, sweep: points });
+          if (last !== null && last.inputs?.ok === true && sweepKey(last.state, last.inputs.key) === key) emit({ ...last, sweep: points });
         }).catch((err: unknown) => { if (!(err instanceof EngineError)) fail(err); });
       }, SWEEP_DELAY_MS);
     }
   }
 
   function request(state: ExperimentState): void {
+    latest = state;
     next = state;
     if (busy) return;
     busy = true;

@@ -1,6 +1,7 @@
 // The budget sweep: every metric of a method's kept set at retentions from 2 % to 100 %, for the
 // current scene and question, computed in the engine from the inputs it already prepared. Computed
-// once per (inputs, methods, parameters); the plotted metric is chosen afterwards.
+// once per (inputs, methods, parameters); the plotted metric is chosen afterwards — except the
+// effective rank, O(k³) and seconds at LLaVA scale, which is computed only while it is plotted.
 import type { Engine, ExperimentInputsSpec, SweepPoint } from '../../../runtime/engine.ts';
 import { effectiveParams, type ExperimentState } from '../../../state/index.ts';
 
@@ -10,19 +11,27 @@ export const SWEEP_RETENTIONS = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5
 
 const methodsOf = (state: ExperimentState): string[] => [...new Set([state.method, ...(state.compare === 'none' ? [] : [state.compare])])];
 
-/** What the sweep depends on: everything but the budget and the view. */
+const withErank = (state: ExperimentState): boolean => state.view.sweep === 'erank';
+
+/** What the sweep depends on: everything but the budget and the view (but whether it plots the effective rank). */
 export function sweepKey(state: ExperimentState, inputsKey: string): string {
-  return JSON.stringify([inputsKey, methodsOf(state).map((m) => [m, effectiveParams(state, m)])]);
+  return JSON.stringify([inputsKey, methodsOf(state).map((m) => [m, effectiveParams(state, m)]), withErank(state)]);
 }
 
-/** One request per method, so a newer experiment waits behind one method's sweep at most. */
-export async function runSweep(engine: Engine, spec: ExperimentInputsSpec, n: number, state: ExperimentState): Promise<SweepPoint[]> {
+/**
+ * One request per method and budget, so a newer experiment waits behind one point at most; stops
+ * (null) as soon as `isCurrent` says a newer state was asked for.
+ */
+export async function runSweep(engine: Engine, spec: ExperimentInputsSpec, n: number, state: ExperimentState, isCurrent: () => boolean): Promise<SweepPoint[] | null> {
   const ks = [...new Set(SWEEP_RETENTIONS.map((r) => Math.max(1, Math.round(r * n))))];
   const points: SweepPoint[] = [];
   for (const method of methodsOf(state)) {
-    const result = await engine.sweep({ ...spec, method, params: effectiveParams(state, method), ks, lambda: 0 }, { lane: `sweep:${method}` });
-    if (!result.ok) throw new Error(result.message);
-    points.push(...result.points);
+    for (const k of ks) {
+      if (!isCurrent()) return null;
+      const result = await engine.sweep({ ...spec, method, params: effectiveParams(state, method), ks: [k], lambda: 0, erank: withErank(state) }, { lane: `sweep:${method}:${k}` });
+      if (!result.ok) throw new Error(result.message);
+      points.push(...result.points);
+    }
   }
   return points;
 }
