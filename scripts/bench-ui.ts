@@ -1,4 +1,4 @@
-// npm run bench:ui [-- --dist DIR] [--changes 30] [--sizes 196,576,2880] [--json out.json]
+// npm run bench:ui [-- --dist DIR] [--changes 30] [--sizes 196,576,2880] [--backends auto,cpu,webgpu] [--json out.json]
 // Headless Chromium drives the built playground and prints, per token count and backend
 // preference (auto, cpu, webgpu), the time to the first kept set on screen, and input → rendered
 // latency (median and p95) for the budget slider and a TOPS weight. Rendered means the page shows
@@ -16,11 +16,13 @@ import { launchChromium, serveStatic } from '../tools/harness.ts';
 import { syntheticTokens } from '../tools/synthetic-tokens.ts';
 import { cpuDescription, gitCommit } from './provenance.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, changes: { type: 'string' }, sizes: { type: 'string' }, json: { type: 'string' } } });
+const { values } = parseArgs({ options: { dist: { type: 'string' }, changes: { type: 'string' }, sizes: { type: 'string' }, backends: { type: 'string' }, json: { type: 'string' } } });
 const changes = Number(values.changes ?? 30);
 if (!Number.isInteger(changes) || changes < 5) throw new Error('--changes takes an integer ≥ 5');
 const sizes = (values.sizes ?? '196,576,2880').split(',').map(Number);
 if (sizes.some((n) => ![196, 576, 2880].includes(n))) throw new Error('--sizes takes 196, 576 and/or 2880');
+const backends = (values.backends ?? 'auto,cpu,webgpu').split(',');
+if (backends.some((b) => !['auto', 'cpu', 'webgpu'].includes(b))) throw new Error('--backends takes auto, cpu and/or webgpu');
 const PRESET = 'preset.busy';
 const D = 1024;
 const files = mkdtempSync(join(tmpdir(), 'bench-ui-'));
@@ -90,7 +92,7 @@ const shown = (): boolean => document.querySelector<HTMLElement>('[data-playgrou
 try {
   for (const n of sizes) {
     const file = n === 196 ? null : tokenFile(n);
-    for (const backend of ['auto', 'cpu', 'webgpu']) {
+    for (const backend of backends) {
       const page = await browser.newPage();
       await page.goto(`${server.url}/playground/?scene=${PRESET}&backend=${backend}&compare=none`);
       // Navigation start → the first kept set on screen (polled every frame, so within a frame).

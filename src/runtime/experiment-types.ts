@@ -54,6 +54,11 @@ export interface Measure {
   lambda?: number;
   details: boolean;
   answers: boolean;
+  /**
+   * Compute the effective rank only for kept sets of at most this many tokens (it costs
+   * O(min(k, d)³): about a second at k = 1,000); above, `erank` is NaN. Default: always.
+   */
+  erankUpTo?: number;
   /** The metrics of the whole token set too (ExperimentInputs.fullMetrics). */
   fullSet?: boolean;
   /** Return the model's raw inputs (ExperimentInputs.tensors), e.g. to precompute presets. */

@@ -121,7 +121,8 @@ export class ExperimentSession {
         let metrics: SetMetrics | null = null;
         if (req.measure.metrics) {
           let pending = measured.get(key);
-          if (pending === undefined) measured.set(key, (pending = this.#host.run({ op: 'metrics', handle: handle.id, kept: selection.kept, opts: { lambda, oracle } })));
+          const erank = Math.min(selection.kept.length, inputs.d) <= (req.measure.erankUpTo ?? Infinity);
+          if (pending === undefined) measured.set(key, (pending = this.#host.run({ op: 'metrics', handle: handle.id, kept: selection.kept, opts: { lambda, oracle, erank } })));
           metrics = await pending;
         }
         const details = req.measure.details ? await this.#host.run({ op: 'details', handle: handle.id, kept: selection.kept, order: selection.order ?? null }) : null;

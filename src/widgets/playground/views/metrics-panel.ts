@@ -3,7 +3,7 @@
 import type { SetMetrics } from '../../../core/index.ts';
 import { METHODS } from '../../../core/index.ts';
 import { el } from '../dom.ts';
-import type { MethodRun, RunOutcome } from '../pipeline/experiment.ts';
+import { ERANK_UP_TO, type MethodRun, type RunOutcome } from '../pipeline/experiment.ts';
 
 interface Row {
   id: string;
@@ -13,7 +13,10 @@ interface Row {
 }
 
 const pct = (v: number | null): string => (v === null ? '—' : `${(100 * v).toFixed(1)} %`);
-const metric = (key: keyof SetMetrics) => (run: MethodRun): string => (key === 'erank' ? run.metrics.erank.toFixed(1) : pct(run.metrics[key]));
+const metric = (key: keyof SetMetrics) => (run: MethodRun): string => {
+  if (key !== 'erank') return pct(run.metrics[key]);
+  return Number.isNaN(run.metrics.erank) ? `— (above ${ERANK_UP_TO} kept tokens: plot it in the sweep)` : run.metrics.erank.toFixed(1);
+};
 
 const ROWS: readonly Row[] = [
   { id: 'relevance', label: 'Relevance recall', hint: 'R(S) / R(top-k by relevance)', value: metric('relevanceRecall') },
