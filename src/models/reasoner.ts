@@ -1,6 +1,7 @@
 // Reasoner: kept visual tokens (with their original patch positions) + question → answer.
 
 import type { InferenceSession } from 'onnxruntime-web';
+import { argmax, softmax } from './answer.ts';
 import { ModelError } from './errors.ts';
 import type { ModelManifest } from './manifest.ts';
 import { floatOutput, floatTensor, int64Tensor } from './onnx.ts';
@@ -23,20 +24,6 @@ export interface Reasoner {
    * row's original patch index, `question` the word ids.
    */
   answer(visual: Float32Array, positions: ArrayLike<number>, question: ArrayLike<number>): Promise<Answer>;
-}
-
-function softmax(logits: Float32Array): Float32Array {
-  let max = -Infinity;
-  for (const v of logits) max = Math.max(max, v);
-  const probs = Float32Array.from(logits, (v) => Math.exp(v - max));
-  const sum = probs.reduce((a, b) => a + b, 0);
-  return probs.map((p) => p / sum);
-}
-
-function argmax(values: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
-  return best;
 }
 
 export function createReasoner(session: InferenceSession, manifest: ModelManifest, vocabSize: number): Reasoner {

@@ -6,6 +6,7 @@
  */
 import { getMethod, PruneError, type Params, type SetMetrics } from '../core/index.ts';
 import { layoutRefusal, readTokenFile, type TokenFile } from '../tokens/index.ts';
+import { answerFromLogits } from '../models/answer.ts';
 import type { ImageInput, Instruction, ModelAnswer, VisionLanguageModel, VisualTokens } from '../models/vlm.ts';
 import type {
   ExperimentInputs, ExperimentInputsSpec, ExperimentRequest, ExperimentResult, MissingModel, RunResult, RunSpec,
@@ -56,14 +57,6 @@ function gatherRows(features: Float32Array, rows: ArrayLike<number>, d: number):
   const out = new Float32Array(rows.length * d);
   for (let t = 0; t < rows.length; t++) out.set(features.subarray(rows[t] * d, (rows[t] + 1) * d), t * d);
   return out;
-}
-
-function answerFromLogits(logits: Float32Array, answers: readonly string[], textAttn: Float32Array | null): ModelAnswer {
-  let best = 0;
-  for (let i = 1; i < logits.length; i++) if (logits[i] > logits[best]) best = i;
-  const exp = Float32Array.from(logits, (v) => Math.exp(v - logits[best]));
-  const sum = exp.reduce((a, b) => a + b, 0);
-  return { text: answers[best], logits, probs: exp.map((e) => e / sum), best, textAttn };
 }
 
 export class ExperimentSession {
