@@ -3,9 +3,8 @@
 // are left out, as axe itself does by default (they are still prone to false positives).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
+import { describe, expect, test } from 'vitest';
+import { builtSite } from './built-site.ts';
 import { openPage, settle, siteRoutes } from '../../tools/site-pages.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,20 +20,11 @@ function isStarlightSearchShortcut(v: Violation): boolean {
   return v.id === 'label-content-name-mismatch' && v.nodes.every((n) => n.target.join(' ') === 'button[data-open-modal=""]');
 }
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic('dist');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 describe.each(['dark', 'light'] as const)('%s theme', (theme) => {
   test.each(siteRoutes())('%s has no serious or critical WCAG 2.2 AA violation', async (route) => {
-    const { page } = await openPage(browser, server.url, route, { theme });
+    const { page } = await openPage(site.browser, site.url, route, { theme });
     await settle(page);
     await page.addScriptTag({ content: AXE_SOURCE });
     const violations = await page.evaluate(async (tags) => {

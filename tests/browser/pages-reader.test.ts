@@ -1,27 +1,17 @@
-// What a first-time reader meets on the content pages (issue #15): no page scrolls sideways on a
+// What a first-time reader meets on the content pages: no page scrolls sideways on a
 // phone, display math scrolls inside its own box and stays out of the table of contents, the
 // benchmarks tables fit a desktop column, budgets read k / N, goals read as sentences.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
+import { describe, expect, test } from 'vitest';
+import { builtSite } from './built-site.ts';
 import { openPage, settle } from '../../tools/site-pages.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic('dist');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 const MATH_PAGES = ['/method/task-relevance/', '/method/cost/', '/benchmarks/', '/method/objective/', '/method/information-coverage/', '/method/failure-modes/'];
 
 describe('on a phone (390 px)', () => {
   test.each(MATH_PAGES)('%s does not scroll sideways; wide equations scroll in their own focusable box', async (route) => {
-    const { page } = await openPage(browser, server.url, route, { viewport: 'phone' });
+    const { page } = await openPage(site.browser, site.url, route, { viewport: 'phone' });
     await settle(page, { model: false });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const boxes = await page.locator('.katex-display').evaluateAll((els) => els.map((e) => ({
@@ -38,7 +28,7 @@ describe('on a phone (390 px)', () => {
 
 describe('on a desktop (1280 px)', () => {
   test('equations stay inside the content column, left of the table of contents', async () => {
-    const { page } = await openPage(browser, server.url, '/method/task-relevance/');
+    const { page } = await openPage(site.browser, site.url, '/method/task-relevance/');
     const { column, widest } = await page.evaluate(() => ({
       column: document.querySelector('.sl-markdown-content')!.getBoundingClientRect().right,
       widest: Math.max(...[...document.querySelectorAll('.katex-display')].map((e) => e.getBoundingClientRect().right)),
@@ -48,7 +38,7 @@ describe('on a desktop (1280 px)', () => {
   });
 
   test('the benchmarks tables show every budget column without scrolling, headed by k / N', async () => {
-    const { page } = await openPage(browser, server.url, '/benchmarks/');
+    const { page } = await openPage(site.browser, site.url, '/benchmarks/');
     await settle(page, { model: false });
     const tables = await page.locator('.tl-bench-table').evaluateAll((ts) => ts.map((t) => ({
       fits: t.scrollWidth <= t.parentElement!.clientWidth + 1,
@@ -69,7 +59,7 @@ describe('on a desktop (1280 px)', () => {
   });
 
   test('the related-work tables\u2019 captions keep a space between sentences', async () => {
-    const { page } = await openPage(browser, server.url, '/related-work/');
+    const { page } = await openPage(site.browser, site.url, '/related-work/');
     expect(await page.locator('main').textContent()).not.toMatch(/OCRBench\.\S/);
     await page.close();
   });

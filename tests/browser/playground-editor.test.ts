@@ -1,23 +1,13 @@
 // The scene editor and the token inspector: edits go into the link (one history entry per drag),
 // and a token can be inspected by keyboard.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
+import { expect, test } from 'vitest';
+import { builtSite } from './built-site.ts';
 import { openPlayground, query, settled, waitForModel } from './playground-page.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic('dist');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 test('edits add, recolour, move and delete objects, all in the link', async () => {
-  const { page, offsite, errors } = await openPlayground(browser, server.url, '?scene=preset.small-target');
+  const { page, offsite, errors } = await openPlayground(site.browser, site.url, '?scene=preset.small-target');
   await waitForModel(page);
   await settled(page);
   await page.click('[data-testid="scene-edit"]');
@@ -55,7 +45,7 @@ test('edits add, recolour, move and delete objects, all in the link', async () =
 });
 
 test('arrow keys on the image inspect tokens one by one', async () => {
-  const { page } = await openPlayground(browser, server.url, '?scene=preset.small-target&k=44');
+  const { page } = await openPlayground(site.browser, site.url, '?scene=preset.small-target&k=44');
   const shown = await settled(page);
   await page.focus('[data-testid="token-overlay"]');
   const detail = page.locator('[data-testid="token-detail"]');

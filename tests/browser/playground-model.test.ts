@@ -1,20 +1,11 @@
 // Loading TinyVLM in the playground: size first, monotone byte progress, Cache Storage on the next
 // visit, a working clear-cache control, and a clear failure with a retry that recovers.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
+import { expect, test } from 'vitest';
+import { builtSite } from './built-site.ts';
 import { settled, waitForModel } from './playground-page.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic('dist');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 interface Seen { text: string; loaded: string }
 
@@ -34,11 +25,11 @@ async function recordStatus(page: Page): Promise<void> {
 const seenOn = (page: Page): Promise<Seen[]> => page.evaluate(() => (window as unknown as { modelStatusSeen: Seen[] }).modelStatusSeen);
 
 test('size first, real progress, cached next time, cache cleared on request', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   try {
     const first = await context.newPage();
     await recordStatus(first);
-    await first.goto(`${server.url}/playground/`);
+    await first.goto(`${site.url}/playground/`);
     await waitForModel(first);
     const seen = await seenOn(first);
     const loading = seen.filter((s) => s.loaded !== '');
@@ -50,7 +41,7 @@ test('size first, real progress, cached next time, cache cleared on request', as
     await first.close();
 
     const second = await context.newPage();
-    await second.goto(`${server.url}/playground/`);
+    await second.goto(`${site.url}/playground/`);
     await waitForModel(second);
     expect(await second.locator('[data-testid="model-status"]').textContent()).toContain('from this device’s cache');
     await second.click('[data-testid="model-clear-cache"]');
@@ -63,11 +54,11 @@ test('size first, real progress, cached next time, cache cleared on request', as
 });
 
 test('a failed download says which file and why; Try again recovers', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   try {
     const page = await context.newPage();
     await page.route('**/models/tinyvlm/vision.onnx', (route) => route.fulfill({ status: 503, body: 'busy' }));
-    await page.goto(`${server.url}/playground/?scene=preset.busy`);
+    await page.goto(`${site.url}/playground/?scene=preset.busy`);
     await waitForModel(page);
     const status = page.locator('[data-testid="model-status"]');
     expect(await status.textContent()).toMatch(/could not be loaded: .*vision\.onnx.*HTTP 503/);

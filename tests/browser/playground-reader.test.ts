@@ -1,30 +1,22 @@
-// What a first-time reader meets in the playground, on a phone and on a desktop (issue #15):
+// What a first-time reader meets in the playground, on a phone and on a desktop:
 // a tap inspects the tapped token, the question builder shows only the words its template uses,
 // the figure stays in view on a phone, every overlay has a legend, degenerate settings say so,
 // the comparison overlay counts agreement, exports carry the experiment, and `auto` says which
 // backend ran and why.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
+import { describe, expect, test } from 'vitest';
+import { launchChromium } from '../../tools/harness.ts';
+import { builtSite } from './built-site.ts';
 import { settled } from './playground-page.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic('dist');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 async function open(device: typeof PHONE | typeof DESKTOP, query: string): Promise<Page> {
-  const page = await (await browser.newContext(device)).newPage();
-  await page.goto(`${server.url}/playground/${query}`);
+  const page = await (await site.browser.newContext(device)).newPage();
+  await page.goto(`${site.url}/playground/${query}`);
   await settled(page);
   return page;
 }
@@ -101,12 +93,12 @@ test('TOPS with every principle off says so; a question about an absent object s
   const warning = page.locator('[data-testid="setting-warning"]');
   expect(await warning.isVisible()).toBe(true);
   expect(await warning.textContent()).toContain('all three principles off');
-  await page.goto(`${server.url}/playground/?scene=preset.small-target&q=exist.red.cross`);
+  await page.goto(`${site.url}/playground/?scene=preset.small-target&q=exist.red.cross`);
   await settled(page);
   expect(await warning.textContent()).toContain('does not contain');
   expect(await warning.textContent()).not.toContain('all three principles off');
   expect(await page.locator('[data-testid="legend-truth"]').textContent()).toContain('not in this scene');
-  await page.goto(`${server.url}/playground/?scene=preset.small-target`);
+  await page.goto(`${site.url}/playground/?scene=preset.small-target`);
   await settled(page);
   expect(await warning.isHidden()).toBe(true);
   await page.context().close();
@@ -151,13 +143,13 @@ test('auto on a software WebGPU adapter runs on the CPU and says why; an explici
   const gpuBrowser = await launchChromium({ webgpu: true });
   try {
     const page = await gpuBrowser.newPage();
-    await page.goto(`${server.url}/playground/?scene=preset.busy&compare=none`);
+    await page.goto(`${site.url}/playground/?scene=preset.busy&compare=none`);
     await settled(page);
     const indicator = page.locator('[data-testid="backend-indicator"]');
     expect(await indicator.getAttribute('data-backend')).toBe('cpu');
     if (await page.evaluate(() => 'gpu' in navigator)) {
       expect(await indicator.getAttribute('data-reason')).toMatch(/software-adapter|no-adapter/);
-      await page.goto(`${server.url}/playground/?scene=preset.busy&compare=none&backend=webgpu`);
+      await page.goto(`${site.url}/playground/?scene=preset.busy&compare=none&backend=webgpu`);
       await settled(page);
       const kind = await indicator.getAttribute('data-backend');
       if (kind === 'webgpu') expect(await indicator.textContent()).toMatch(/software adapter/);

@@ -3,21 +3,12 @@
 // a link naming a file says the tokens are not in it. No timing is asserted.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
+import { describe, expect, test } from 'vitest';
+import { builtSite } from './built-site.ts';
 import { BAD_FILES, fixture } from '../tokens/files.ts';
 import { openPlayground, query, read, settled } from './playground-page.ts';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic('dist');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 const WAIT = { timeout: 60_000 };
 
@@ -49,7 +40,7 @@ async function setBudget(page: Page, k: number): Promise<void> {
 
 describe('use your own tokens', () => {
   test('a picked file is pruned, compared and exported; the overlay draws its image and grid', async () => {
-    const { page, offsite, errors } = await openPlayground(browser, server.url);
+    const { page, offsite, errors } = await openPlayground(site.browser, site.url);
     const preset = await settled(page);
     expect(preset.keptCount).toBe('44');
 
@@ -132,7 +123,7 @@ describe('use your own tokens', () => {
   });
 
   test('each bad file gets one line, and the experiment on screen stays', async () => {
-    const { page, errors } = await openPlayground(browser, server.url);
+    const { page, errors } = await openPlayground(site.browser, site.url);
     await pickGood(page, 'llava-tiny.safetensors', fixture('llava-tiny.safetensors'));
     const before = await read(page);
     const url = page.url();
@@ -160,7 +151,7 @@ describe('use your own tokens', () => {
   });
 
   test('a link naming a file says the tokens are not in it, and picking the file reproduces it', async () => {
-    const { page } = await openPlayground(browser, server.url, '?v=3&scene=file.llava-tiny.safetensors&method=divprune&k=50');
+    const { page } = await openPlayground(site.browser, site.url, '?v=3&scene=file.llava-tiny.safetensors&method=divprune&k=50');
     await page.waitForFunction(() => {
       const line = document.querySelector<HTMLElement>('[data-testid="tokens-missing"]');
       return line !== null && !line.hidden;

@@ -3,27 +3,18 @@
 // (UPDATE_GOLDENS=1 rewrites the goldens after an intended change).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { builtSite } from './built-site.ts';
 import quickStart from '../../src/widgets/api/examples/quick-start.ts';
 import { formatLine } from '../../src/widgets/api/format.ts';
-import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
 import { openPage, settle } from '../../tools/site-pages.ts';
 
 const GOLDENS = 'tests/browser/goldens';
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic('dist');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSite();
 
 async function widgetOn(route: string, kind: string, index = 0): Promise<{ page: Page; widget: Locator; errors: string[] }> {
-  const { page, errors } = await openPage(browser, server.url, route);
+  const { page, errors } = await openPage(site.browser, site.url, route);
   await settle(page, { model: kind === 'scene' });
   const widget = page.locator(`[data-widget="${kind}"]`).nth(index);
   await widget.scrollIntoViewIfNeeded();

@@ -12,7 +12,7 @@ import { checkTuneReport, type TuneReport } from '../../evaluation/tune-report.t
 export const TUNE: TuneReport = checkTuneReport(tuneJson);
 export const TUNE_FILE = 'src/data/benchmarks/tune-tops.json';
 
-/** The budgets of the issue's goals: 64 / 128 / 192 of LLaVA-1.5's 576 tokens, as fractions. */
+/** The budgets of the benchmark goals: 64 / 128 / 192 of LLaVA-1.5's 576 tokens, as fractions. */
 export const GOAL_RETENTIONS = [0.111, 0.222, 0.333] as const;
 export const HEADLINE_RETENTION = 0.222;
 
