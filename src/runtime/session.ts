@@ -94,9 +94,13 @@ export class ExperimentSession {
   }
 
   async run(req: ExperimentRequest): Promise<ExperimentResult> {
-    const resolved = await this.#resolve(req, req.measure.fullSet === true, req.measure.tensors === true);
+    const resolved = await this.#resolve(req, req.measure.tensors === true);
     if ('ok' in resolved) return resolved;
-    const { handle, inputs } = resolved;
+    const { handle } = resolved;
+    const inputs = !req.measure.fullSet ? resolved.inputs : {
+      ...resolved.inputs,
+      fullMetrics: await this.#host.run({ op: 'metrics', handle: handle.id, kept: everything(handle.n), opts: { oracle: req.question.oracle ?? undefined } }),
+    };
     const lambda = req.measure.lambda ?? 0;
     const oracle = req.question.oracle ?? undefined;
     const select = this.#selector(handle, req.runs, req.sharePrefixes === true);
@@ -140,7 +144,7 @@ export class ExperimentSession {
 
   /** Every metric of a method's kept set at each budget, for the current image and question. */
   async sweep(req: SweepRequest): Promise<SweepResult> {
-    const resolved = await this.#resolve(req, false, false);
+    const resolved = await this.#resolve(req, false);
     if ('ok' in resolved) return resolved;
     const { handle } = resolved;
     const refusal = resolved.file === null ? null : layoutRefusal(resolved.file.layout, getMethod(req.method));
@@ -178,8 +182,8 @@ export class ExperimentSession {
   }
 
   /** The image's tokens, the question's embedding and the full-token answer, each computed once. */
-  async #resolve(spec: ExperimentInputsSpec, fullSet: boolean, tensors: boolean): Promise<Resolved | MissingModel> {
-    if (spec.tokens != null) return this.#fromFile(spec.tokens, spec, fullSet, tensors);
+  async #resolve(spec: ExperimentInputsSpec, tensors: boolean): Promise<Resolved | MissingModel> {
+    if (spec.tokens != null) return this.#fromFile(spec.tokens, spec, tensors);
     const pre = spec.precomputed ?? null;
     const identity = pre === null ? null : await this.#slot.identity();
     // Precomputed inputs are used only where the model that would compute them made them.
@@ -191,12 +195,14 @@ export class ExperimentSession {
     let embedding: Float32Array, m: number, tokens: Int32Array;
     let full: ModelAnswer | null;
     let key: string;
+    let source: 'precomputed' | 'model';
     if (usable?.question) {
       image = { ...usable.image };
       ({ embedding, m, tokens } = usable.question);
       full = answerFromLogits(usable.question.logits, usable.question.answers, usable.question.textAttn);
       if (model !== null && model.info.identity === usable.identity) instruction = { text: spec.question.text, tokens, embedding, m };
       key = `precomputed|${usable.identity}|${spec.image.key}|${spec.question.text}`;
+      source = 'precomputed';
     } else {
       if (model === null) return this.#slot.missing();
       const id = model.info.identity;
@@ -207,6 +213,7 @@ export class ExperimentSession {
       const question = instruction;
       full = await this.#fullAnswers.remember(`${id}|${spec.image.key}|${spec.question.text}`, () => model.answer(all.features, everything(all.n), question));
       key = `model|${id}|${spec.image.key}|${spec.question.text}`;
+      source = 'model';
     }
     const { features, n, d, grid, clsAttn } = image;
     const textAttn = full?.textAttn ?? null;
@@ -214,10 +221,9 @@ export class ExperimentSession {
       op: 'prepare',
       input: { features, n, d, grid, text: embedding, m, clsAttn: clsAttn ?? undefined, textAttn: textAttn ?? undefined, seed },
     }));
-    const fullMetrics = fullSet ? await this.#host.run({ op: 'metrics', handle: handle.id, kept: everything(n), opts: { oracle: spec.question.oracle ?? undefined } }) : null;
     return {
       inputs: {
-        key, n, d, m, grid, relevance: handle.relevance, source: key.startsWith('precomputed') ? 'precomputed' : 'model', full, fullMetrics,
+        key, n, d, m, grid, relevance: handle.relevance, source, full, fullMetrics: null,
         tensors: tensors ? { features, clsAttn, tokens, embedding, textAttn } : null,
       },
       handle, features, instruction, model: instruction === null ? null : model, file: null,
@@ -225,16 +231,15 @@ export class ExperimentSession {
   }
 
   /** A reader's own tokens: no model encodes or answers; methods read what the file holds. */
-  async #fromFile(id: string, spec: ExperimentInputsSpec, fullSet: boolean, tensors: boolean): Promise<Resolved> {
+  async #fromFile(id: string, spec: ExperimentInputsSpec, tensors: boolean): Promise<Resolved> {
     const file = this.#files.get(id);
     if (file === undefined) throw new Error('this token file is no longer loaded in the engine: pick it again');
     const seed = spec.seed ?? 0;
     const { features, n, d, grid, text, m = 0, clsAttn, textAttn } = file.input;
     const handle = await this.#prepared.remember(`${id}|${seed}`, () => this.#host.run({ op: 'prepare', input: { ...file.input, seed } }));
-    const fullMetrics = fullSet ? await this.#host.run({ op: 'metrics', handle: handle.id, kept: everything(n), opts: { oracle: spec.question.oracle ?? undefined } }) : null;
     return {
       inputs: {
-        key: id, n, d, m, grid: grid!, relevance: handle.relevance, source: 'file', full: null, fullMetrics,
+        key: id, n, d, m, grid: grid!, relevance: handle.relevance, source: 'file', full: null, fullMetrics: null,
         tensors: tensors ? { features, clsAttn: clsAttn ?? null, tokens: new Int32Array(0), embedding: text ?? new Float32Array(0), textAttn: textAttn ?? null } : null,
       },
       handle, features, instruction: null, model: null, file,
