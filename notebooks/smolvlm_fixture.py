@@ -198,6 +198,8 @@ def reference(net, proc, out: Path):
         dropped = set(image_pos[[i for i in range(n) if i not in set(keep)]].tolist())
         rows = [p for p in range(ids.shape[1]) if p not in dropped]
         pruned_first, pruned_tokens, pruned_margin = greedy(net, embeds[:, rows], NEW_TOKENS)
+    # Greedy tokens are compared exactly across runtimes: no step may hinge on a near-tie.
+    assert min(full_margin, pruned_margin) > 1e-2, "a greedy step is a near-tie; change the seed"
     (ref / "pixel_values.f32").write_bytes(enc["pixel_values"].numpy().astype("<f4").tobytes())
     summary = {
         "question": QUESTION,
@@ -214,6 +216,20 @@ def reference(net, proc, out: Path):
     return summary
 
 
+def hub_files(proc, cfg, net, out: Path):
+    """The configuration files as the hub repo has them (one JSON each), not transformers 5's
+    combined processor file: the page reads these names."""
+    proc.tokenizer.save_pretrained(out)
+    cfg.save_pretrained(out)
+    net.generation_config.save_pretrained(out)
+    for stale in ("chat_template.jinja", "processor_config.json"):
+        (out / stale).unlink(missing_ok=True)
+    write = lambda name, value: (out / name).write_text(json.dumps(value, indent=2) + "\n")
+    write("chat_template.json", {"chat_template": tiny.CHAT_TEMPLATE})
+    write("processor_config.json", {"image_seq_len": tiny.IMAGE_SEQ_LEN, "processor_class": "Idefics3Processor"})
+    write("preprocessor_config.json", {**proc.image_processor.to_dict(), "processor_class": "Idefics3Processor"})
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, required=True)
@@ -224,9 +240,7 @@ def main():
     net = tiny.model(cfg)
     proc = tiny.processor(tok)
     args.out.mkdir(parents=True, exist_ok=True)
-    proc.save_pretrained(args.out)
-    cfg.save_pretrained(args.out)
-    net.generation_config.save_pretrained(args.out)
+    hub_files(proc, cfg, net, args.out)
     export(net, args.out / "onnx")
     for suffix in filter(None, args.variants.split(",")):
         for name in ("vision_encoder", "embed_tokens", "decoder_model_merged"):
