@@ -95,6 +95,22 @@ function resampleRows(src: PixelImage, outWidth: number, rowFrom: number, rowTo:
       const start = row + first[x] * channels;
       const n = count[x];
       const k = x * taps;
+      if (channels === 3) {
+        // The common case in one sweep over the taps (about twice as fast as three).
+        let r = HALF;
+        let g = HALF;
+        let b = HALF;
+        for (let t = 0, p = start; t < n; t++, p += 3) {
+          const w = weights[k + t];
+          r += data[p] * w;
+          g += data[p + 1] * w;
+          b += data[p + 2] * w;
+        }
+        out[o++] = toByte(r);
+        out[o++] = toByte(g);
+        out[o++] = toByte(b);
+        continue;
+      }
       for (let c = 0; c < channels; c++) {
         let sum = HALF;
         for (let t = 0, p = start + c; t < n; t++, p += channels) sum += data[p] * weights[k + t];
@@ -109,16 +125,19 @@ function resampleRows(src: PixelImage, outWidth: number, rowFrom: number, rowTo:
 function resampleColumns(src: Uint8Array | Uint8ClampedArray, rowBytes: number, outHeight: number, rowOffset: number, axis: AxisWeights): Uint8Array {
   const { first, count, weights, taps } = axis;
   const out = new Uint8Array(rowBytes * outHeight);
+  // Whole source rows are added into one accumulator row, tap by tap, so memory is read in order.
+  // Pillow accumulates in C ints as well, so int32 holds every sum.
+  const sums = new Int32Array(rowBytes);
   for (let y = 0; y < outHeight; y++) {
+    sums.fill(HALF);
     const start = (first[y] - rowOffset) * rowBytes;
-    const n = count[y];
-    const k = y * taps;
-    const o = y * rowBytes;
-    for (let i = 0; i < rowBytes; i++) {
-      let sum = HALF;
-      for (let t = 0, p = start + i; t < n; t++, p += rowBytes) sum += src[p] * weights[k + t];
-      out[o + i] = toByte(sum);
+    for (let t = 0, n = count[y], k = y * taps; t < n; t++) {
+      const w = weights[k + t];
+      const row = start + t * rowBytes;
+      for (let i = 0; i < rowBytes; i++) sums[i] += src[row + i] * w;
     }
+    const o = y * rowBytes;
+    for (let i = 0; i < rowBytes; i++) out[o + i] = toByte(sums[i]);
   }
   return out;
 }
