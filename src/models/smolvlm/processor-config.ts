@@ -1,6 +1,7 @@
 // The image half of a SmolVLM / Idefics3 `preprocessor_config.json`, read field by field. A field
 // that is absent takes transformers' default for Idefics3ImageProcessor, so an older or partial
-// file behaves as it does in Python.
+// file behaves as it does in Python. `do_pad` is not read: one image's frames are all one tile, so
+// padding them changes nothing (see image-processor.ts).
 
 import { ModelError } from '../errors.ts';
 
@@ -17,7 +18,6 @@ export interface Idefics3ImageConfig {
   readonly doNormalize: boolean;
   readonly imageMean: readonly [number, number, number];
   readonly imageStd: readonly [number, number, number];
-  readonly doPad: boolean;
 }
 
 /** Pillow's number for LANCZOS, the only filter implemented (`lanczos-resize.ts`). */
@@ -73,6 +73,5 @@ export function readImageConfig(json: unknown): Idefics3ImageConfig {
     doNormalize: flag(j, 'do_normalize', true),
     imageMean: triple(j, 'image_mean'),
     imageStd: triple(j, 'image_std'),
-    doPad: flag(j, 'do_pad', true),
   };
 }

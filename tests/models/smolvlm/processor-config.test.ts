@@ -10,7 +10,7 @@ describe('readImageConfig', () => {
   it("reads SmolVLM-256M-Instruct's settings", () => {
     expect(readImageConfig(goldens.config)).toEqual({
       doConvertRgb: true, doResize: true, size: { longestEdge: 2048 }, tileSize: 512, doImageSplitting: true,
-      doRescale: true, rescaleFactor: 1 / 255, doNormalize: true, imageMean: [0.5, 0.5, 0.5], imageStd: [0.5, 0.5, 0.5], doPad: true,
+      doRescale: true, rescaleFactor: 1 / 255, doNormalize: true, imageMean: [0.5, 0.5, 0.5], imageStd: [0.5, 0.5, 0.5],
     });
   });
 
