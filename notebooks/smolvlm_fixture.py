@@ -177,6 +177,7 @@ def reference(net, proc, out: Path):
     ref.mkdir(parents=True, exist_ok=True)
     img = photo()
     img.save(ref / "photo.png")
+    (ref / "photo.rgba").write_bytes(np.asarray(img.convert("RGBA")).tobytes())
     messages = [{"role": "user", "content": [{"type": "image"}, {"type": "text", "text": QUESTION}]}]
     prompt = proc.apply_chat_template(messages, add_generation_prompt=True)
     enc = proc(text=prompt, images=[img], return_tensors="pt")
@@ -204,6 +205,7 @@ def reference(net, proc, out: Path):
     summary = {
         "question": QUESTION,
         "prompt": prompt,
+        "photo": {"file": "photo.rgba", "width": img.width, "height": img.height},
         "input_ids": ids[0].tolist(),
         "pixel_values": {"file": "pixel_values.f32", "shape": list(enc["pixel_values"].shape),
                          "sha256": hashlib.sha256((ref / "pixel_values.f32").read_bytes()).hexdigest()},

@@ -2,6 +2,8 @@
 // hub-loaded MLLM whose visual tokens live in its language model's embedding space implement the
 // same four calls, and nothing above src/runtime needs to know which model it is.
 
+import type { Layout } from '../tokens/format.ts';
+
 /** Pixels of one image, RGBA row-major. */
 export interface ImageInput {
   rgba: Uint8ClampedArray | Uint8Array;
@@ -18,6 +20,8 @@ export interface VisualTokens {
   grid: readonly [number, number];
   /** [CLS]→patch attention of the vision encoder (n values); null when the model has no [CLS]. */
   clsAttn: Float32Array | null;
+  /** Where the tokens sit when they form several views (an MLLM's tiles and whole image); absent: one `grid`. */
+  layout?: Layout;
 }
 
 /** An instruction: its token ids and their embeddings (m×d) in the visual tokens' space. */
@@ -58,8 +62,8 @@ export interface VisionLanguageModel {
   encodeText(text: string): Promise<Instruction>;
   /**
    * The answer from `rows` (k×d: the kept tokens, or merged ones) placed at `positions` (each
-   * row's index among the image's tokens).
+   * row's index among `image`'s tokens).
    */
-  answer(rows: Float32Array, positions: Int32Array, instruction: Instruction): Promise<ModelAnswer>;
+  answer(rows: Float32Array, positions: Int32Array, instruction: Instruction, image: VisualTokens): Promise<ModelAnswer>;
   release(): Promise<void>;
 }

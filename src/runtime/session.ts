@@ -5,7 +5,7 @@
  * backend, and reads metrics and token details from the similarities that backend already holds.
  */
 import { getMethod, PruneError, type Params, type SetMetrics } from '../core/index.ts';
-import { layoutRefusal, readTokenFile, type TokenFile } from '../tokens/index.ts';
+import { layoutRefusal, readTokenFile, type Layout, type TokenFile } from '../tokens/index.ts';
 import { answerFromLogits } from '../models/answer.ts';
 import type { ImageInput, Instruction, ModelAnswer, VisionLanguageModel, VisualTokens } from '../models/vlm.ts';
 import type {
@@ -43,8 +43,10 @@ export async function cpuSession(model: VisionLanguageModel): Promise<Experiment
 
 interface Resolved {
   inputs: ExperimentInputs;
-  /** The token file's layout, when the tokens came from one (some methods refuse several views). */
-  file: TokenFile | null;
+  /** The tokens' layout when they form several views (a token file's, an MLLM's tiles): some methods refuse it. */
+  layout: Layout | null;
+  /** The model's tokens of the image, which its answers are placed in. */
+  image: VisualTokens | null;
   handle: EngineHandle;
   features: Float32Array;
   instruction: Instruction | null;
@@ -111,7 +113,7 @@ export class ExperimentSession {
     for (const spec of req.runs) {
       const { id, method, k } = spec;
       try {
-        const refusal = resolved.file === null ? null : layoutRefusal(resolved.file.layout, getMethod(method));
+        const refusal = resolved.layout === null ? null : layoutRefusal(resolved.layout, getMethod(method));
         if (refusal !== null) throw new PruneError('shape', refusal);
         const { selection, features } = await select(spec);
         const key = selection.kept.join(',');
@@ -124,12 +126,12 @@ export class ExperimentSession {
         }
         const details = req.measure.details ? await this.#host.run({ op: 'details', handle: handle.id, kept: selection.kept, order: selection.order ?? null }) : null;
         let answer: ModelAnswer | null = null;
-        if (req.measure.answers && resolved.model !== null && resolved.instruction !== null) {
+        if (req.measure.answers && resolved.model !== null && resolved.instruction !== null && resolved.image !== null) {
           const answerKey = features === undefined ? key : `${id}|merged`;
           let pending = answered.get(answerKey);
           if (pending === undefined) {
             const rows = features ?? gatherRows(resolved.features, selection.kept, inputs.d);
-            answered.set(answerKey, (pending = resolved.model.answer(rows, selection.kept, resolved.instruction)));
+            answered.set(answerKey, (pending = resolved.model.answer(rows, selection.kept, resolved.instruction, resolved.image)));
           }
           answer = await pending;
         }
@@ -147,7 +149,7 @@ export class ExperimentSession {
     const resolved = await this.#resolve(req, false);
     if ('ok' in resolved) return resolved;
     const { handle } = resolved;
-    const refusal = resolved.file === null ? null : layoutRefusal(resolved.file.layout, getMethod(req.method));
+    const refusal = resolved.layout === null ? null : layoutRefusal(resolved.layout, getMethod(req.method));
     if (refusal !== null) return { ok: true, points: [] };
     const points = [];
     for (const k of req.ks) {
@@ -211,7 +213,7 @@ export class ExperimentSession {
       ({ embedding, m, tokens } = instruction);
       const all = image;
       const question = instruction;
-      full = await this.#fullAnswers.remember(`${id}|${spec.image.key}|${spec.question.text}`, () => model.answer(all.features, everything(all.n), question));
+      full = await this.#fullAnswers.remember(`${id}|${spec.image.key}|${spec.question.text}`, () => model.answer(all.features, everything(all.n), question, all));
       key = `model|${id}|${spec.image.key}|${spec.question.text}`;
       source = 'model';
     }
@@ -226,7 +228,7 @@ export class ExperimentSession {
         key, n, d, m, grid, relevance: handle.relevance, source, full, fullMetrics: null,
         tensors: tensors ? { features, clsAttn, tokens, embedding, textAttn } : null,
       },
-      handle, features, instruction, model: instruction === null ? null : model, file: null,
+      handle, features, instruction, model: instruction === null ? null : model, image, layout: image.layout ?? null,
     };
   }
 
@@ -242,7 +244,7 @@ export class ExperimentSession {
         key: id, n, d, m, grid: grid!, relevance: handle.relevance, source: 'file', full: null, fullMetrics: null,
         tensors: tensors ? { features, clsAttn: clsAttn ?? null, tokens: new Int32Array(0), embedding: text ?? new Float32Array(0), textAttn: textAttn ?? null } : null,
       },
-      handle, features, instruction: null, model: null, file,
+      handle, features, instruction: null, model: null, image: null, layout: file.layout,
     };
   }
 

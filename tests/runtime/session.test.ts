@@ -46,7 +46,7 @@ describe('ExperimentSession', () => {
     if (!result.ok) throw new Error(result.message);
     const image = await model.encodeImage({ rgba: new Uint8Array(4), width: 1, height: 1 });
     const instruction = await model.encodeText('is it?');
-    const full = await model.answer(image.features, Int32Array.from({ length: N }, (_, i) => i), instruction);
+    const full = await model.answer(image.features, Int32Array.from({ length: N }, (_, i) => i), instruction, image);
     const p = prepare({ ...image, text: instruction.embedding, m: M, clsAttn: image.clsAttn ?? undefined, textAttn: full.textAttn!, seed: 0 });
     for (const run of result.runs) {
       if (!run.ok) throw new Error(run.message);
