@@ -9,6 +9,11 @@ export interface ImageInput {
   rgba: Uint8ClampedArray | Uint8Array;
   width: number;
   height: number;
+  /**
+   * For a model that cuts images into tiles (SmolVLM): the longest edge its processor resizes to
+   * (its `size.longest_edge`), i.e. how many tiles and tokens; absent: the model's own setting.
+   */
+  longestEdge?: number;
 }
 
 /** Visual tokens of one image: the pruning engine's input. */

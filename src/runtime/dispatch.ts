@@ -5,7 +5,7 @@
 import type { GpuBackendFactory } from './chooser.ts';
 import { toWire } from './errors.ts';
 import { EngineHost, type HostRequest } from './host.ts';
-import { createModelLoader, type ModelLoader } from './model-loader.ts';
+import { createModelLoader, locationKey, type ModelLoader } from './model-loader.ts';
 import { isLoading } from './model-status.ts';
 import { buffersOf, type EngineRequest, type ModelCommand, type ReplyMessage, type RequestMessage } from './protocol.ts';
 import { ExperimentSession, type ModelSlot } from './session.ts';
@@ -32,7 +32,7 @@ export function createDispatcher(post: Post, makeGpu: GpuBackendFactory | null):
   let loader: ModelLoader | null = null;
 
   const command = (message: ModelCommand): void => {
-    if (message.op === 'load-model' && loader?.location.base !== message.location.base) {
+    if (message.op === 'load-model' && (loader === null || locationKey(loader.location) !== locationKey(message.location))) {
       loader = createModelLoader(message.location);
       loader.subscribe((status) => post({ type: 'model', status }, []));
     }
@@ -46,8 +46,8 @@ export function createDispatcher(post: Post, makeGpu: GpuBackendFactory | null):
       case 'sweep': return (await session!).sweep(request.request);
       case 'load-tokens': return (await session!).loadTokens(request.name, request.bytes);
       case 'clear-model-cache': {
-        const { clearModelCache } = await import('./model-cache.ts');
-        await clearModelCache();
+        const { clearModelCache, SITE_CACHE } = await import('./model-cache.ts');
+        await (loader?.clearCache() ?? clearModelCache(SITE_CACHE));
         return null;
       }
       default: return (await host!).run(request as HostRequest);

@@ -95,8 +95,23 @@ export interface ExperimentInputs {
   source: 'precomputed' | 'model' | 'file';
   /** The model's answer from all visual tokens; null when it has none (no model, no precomputed answer). */
   full: ModelAnswer | null;
+  /** How the tokens sit in the image when they form several views (an MLLM's tiles); null: one `grid`. */
+  layout: Layout | null;
+  /** Time of each step that produced these inputs, ms, when it ran on this request's model (null: precomputed or from a file). */
+  timings: InputTimings;
   fullMetrics: SetMetrics | null;
   tensors: { features: Float32Array; clsAttn: Float32Array | null; tokens: Int32Array; embedding: Float32Array; textAttn: Float32Array | null } | null;
+}
+
+export interface InputTimings {
+  /** The vision encoder on the image (with the model's preprocessing). */
+  encode: number | null;
+  /** The question's token embeddings. */
+  text: number | null;
+  /** The full-token answer. */
+  fullAnswer: number | null;
+  /** The engine's prepare (similarities, relevance) on its backend. */
+  prepare: number | null;
 }
 
 export interface Selection {
@@ -112,7 +127,7 @@ export interface Selection {
 }
 
 export type RunResult =
-  | { ok: true; id: string; method: string; k: number; selection: Selection; metrics: SetMetrics | null; details: TokenDetail[] | null; answer: ModelAnswer | null }
+  | { ok: true; id: string; method: string; k: number; selection: Selection; metrics: SetMetrics | null; details: TokenDetail[] | null; answer: ModelAnswer | null; answerMs: number | null }
   | { ok: false; id: string; method: string; k: number; message: string };
 
 /** Why no tokens could be computed: the question needs the model, and it is not (yet) there. */

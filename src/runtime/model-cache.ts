@@ -1,29 +1,32 @@
-// Cache Storage for the model and runtime files (pages and workers alike), keyed by content (the manifest's sha256, or a
-// hashed asset URL), so a new model never reads an old file and a return visit downloads nothing.
+// Cache Storage for model and runtime files (pages and workers alike), one cache per model
+// source, keyed by content (a sha256, or a hashed asset URL): a new model never reads an old
+// file, a return visit downloads nothing, and clearing one model's files leaves the other's.
 
-const CACHE_NAME = 'tops-lab-models';
+/** The site's own model (TinyVLM) and the one downloaded from a model hub. */
+export const SITE_CACHE = 'tops-lab-models';
+export const HUB_CACHE = 'tops-lab-mllm';
 
 /** False where the browser offers no Cache Storage (insecure contexts, some private modes). */
 export const cacheAvailable = (): boolean => typeof caches !== 'undefined';
 
 export interface CachedFetch {
   /** Fetches `url`, answering from the cache under `key` and filling it on a miss. */
-  fetch(url: string, key: string): Promise<Response>;
+  fetch(url: string, key: string, init?: RequestInit): Promise<Response>;
   /** Resolves once every copy started so far is stored (or failed to be). */
   settled(): Promise<void>;
 }
 
-export function cachedFetch(): CachedFetch {
+export function cachedFetch(name: string): CachedFetch {
   const storing: Promise<unknown>[] = [];
   return {
-    async fetch(url, key) {
-      if (!cacheAvailable()) return fetch(url);
-      const cache = await caches.open(CACHE_NAME);
+    async fetch(url, key, init) {
+      if (!cacheAvailable()) return fetch(url, init);
+      const cache = await caches.open(name);
       const hit = await cache.match(key);
       if (hit !== undefined) return hit;
-      const response = await fetch(url);
+      const response = await fetch(url, init);
       // Stored while the page reads the other copy, so progress stays real; a file that then
-      // fails its checksum is removed with the whole cache (see model-loader.ts).
+      // fails its checks is removed with the whole cache (see model-loader.ts).
       if (response.ok) storing.push(cache.put(key, response.clone()).catch(() => undefined));
       return response;
     },
@@ -32,21 +35,21 @@ export function cachedFetch(): CachedFetch {
 }
 
 /** Which of these keys the cache holds. */
-export async function cachedKeys(keys: readonly string[]): Promise<Set<string>> {
+export async function cachedKeys(name: string, keys: readonly string[]): Promise<Set<string>> {
   if (!cacheAvailable()) return new Set();
-  const cache = await caches.open(CACHE_NAME);
+  const cache = await caches.open(name);
   const found = await Promise.all(keys.map(async (k) => ((await cache.match(k)) !== undefined ? k : null)));
   return new Set(found.filter((k): k is string => k !== null));
 }
 
 /** Keeps only `keep`: files of an older model are removed once a newer one is known. */
-export async function pruneModelCache(keep: readonly string[]): Promise<void> {
+export async function pruneModelCache(name: string, keep: readonly string[]): Promise<void> {
   if (!cacheAvailable()) return;
-  const cache = await caches.open(CACHE_NAME);
+  const cache = await caches.open(name);
   const wanted = new Set(keep.map((k) => new URL(k, location.href).href));
   for (const request of await cache.keys()) if (!wanted.has(request.url)) await cache.delete(request);
 }
 
-export async function clearModelCache(): Promise<void> {
-  if (cacheAvailable()) await caches.delete(CACHE_NAME);
+export async function clearModelCache(name: string): Promise<void> {
+  if (cacheAvailable()) await caches.delete(name);
 }

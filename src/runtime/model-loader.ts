@@ -1,30 +1,40 @@
 /**
- * The one model loader of the site: the manifest first (sizes, identity), then real byte progress
- * over the model files and onnxruntime's WASM, answered from Cache Storage when this device has
- * them. It runs where the model runs — the engine's worker — and reports one ModelStatus union.
- * The model always runs on onnxruntime's WASM execution provider, so token features are the same
- * whatever backend the pruning runs on.
+ * The one model loader of the site, for both of its models: TinyVLM, published by the site
+ * (manifest first), and SmolVLM from a model hub (the reader's choice, never before they ask).
+ * Real byte progress over the model files and onnxruntime's WASM, Cache Storage, integrity; it
+ * runs where the model runs — the engine's worker — and reports one ModelStatus union.
  */
+import type { ExecutionProvider } from '../models/onnx.ts';
 import type { VisionLanguageModel } from '../models/vlm.ts';
-import { cacheAvailable, cachedFetch, cachedKeys, clearModelCache, pruneModelCache } from './model-cache.ts';
+import { cacheAvailable, cachedFetch, cachedKeys, clearModelCache, HUB_CACHE, pruneModelCache, SITE_CACHE, type CachedFetch } from './model-cache.ts';
 import type { ModelStatus } from './model-status.ts';
 
-/** Where a model is published: the absolute URL of its folder (the site's base path included). */
-export interface ModelLocation {
-  base: string;
-}
+/**
+ * Where a model is published: the absolute URL of the site's model folder (its base path
+ * included), or a model hub's base URL and the execution provider to run it on.
+ */
+export type ModelLocation =
+  | { kind?: 'site'; base: string }
+  | { kind: 'hub'; hub: string; provider: ExecutionProvider | 'auto' };
+
+export const locationKey = (l: ModelLocation): string => (l.kind === 'hub' ? `hub|${l.hub}|${l.provider}` : `site|${l.base}`);
 
 export interface ModelLoader {
   readonly location: ModelLocation;
   readonly status: ModelStatus;
   readonly model: VisionLanguageModel | null;
-  /** sha256 of the published manifest once read; null if the site has none or it cannot be read. */
+  /** The model's identity once known; null if it cannot be known (no manifest, a failed load). */
   readonly identity: Promise<string | null>;
   subscribe(listener: (status: ModelStatus) => void): () => void;
   /** Starts loading, or tries again after an error. */
   start(): void;
   clearCache(): Promise<void>;
 }
+
+type Report = (status: ModelStatus) => void;
+
+/** What one kind of model does to load: report progress, tell its identity when known, return the model. */
+type Load = (set: Report, identify: (sha: string) => void) => Promise<VisionLanguageModel>;
 
 async function readWithProgress(response: Response, onBytes: (count: number) => void): Promise<Uint8Array> {
   if (!response.ok || response.body === null) throw new Error(`onnxruntime WASM: HTTP ${response.status}`);
@@ -36,21 +46,34 @@ async function readWithProgress(response: Response, onBytes: (count: number) => 
   return all;
 }
 
-const codeOf = (err: unknown): string | null => (typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : null);
+/**
+ * onnxruntime's WASM, handed to it by us so its 20+ MB get real progress and caching too.
+ * `bytes` is what is already in memory (a retry), `start` reads the rest with progress.
+ */
+async function ortRuntime(store: CachedFetch): Promise<{ key: string; announced: number | null; inMemory: number; start: (onBytes: (n: number) => void) => Promise<void> }> {
+  const { default: ortWasmUrl } = await import('onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url');
+  const key = new URL(ortWasmUrl, globalThis.location.href).href;
+  const ort = await import('onnxruntime-web');
+  const models = await import('../models/index.ts');
+  if (ort.env.wasm.wasmBinary !== undefined) {
+    const inMemory = (ort.env.wasm.wasmBinary as ArrayBuffer | ArrayBufferView).byteLength;
+    return { key, announced: inMemory, inMemory, start: async () => {} };
+  }
+  const response = await store.fetch(key, key);
+  const length = Number(response.headers.get('content-length') ?? NaN);
+  return {
+    key, announced: Number.isFinite(length) ? length : null, inMemory: 0,
+    start: async (onBytes) => {
+      // One thread: a static server without cross-origin isolation cannot share WASM memory.
+      models.configureOnnxRuntime({ threads: 1 });
+      ort.env.wasm.wasmBinary = await readWithProgress(response, onBytes);
+    },
+  };
+}
 
-export function createModelLoader(where: ModelLocation): ModelLoader {
-  const base = where.base.replace(/\/?$/, '/');
-  let status: ModelStatus = { phase: 'idle' };
-  let model: VisionLanguageModel | null = null;
-  let running = false;
-  const listeners = new Set<(s: ModelStatus) => void>();
-  const set = (next: ModelStatus): void => { status = next; for (const l of listeners) l(status); };
-  let resolveIdentity: (sha: string | null) => void = () => {};
-  const identity = new Promise<string | null>((ok) => { resolveIdentity = ok; });
-
-  const load = async (): Promise<void> => {
-    set({ phase: 'initiate' });
-    // The model runtime is imported here, on demand: pages that never load a model never fetch it.
+/** TinyVLM from the site: manifest.json pins every file by size and sha256. */
+function siteLoad(base: string): Load {
+  return async (set, identify) => {
     const models = await import('../models/index.ts');
     const response = await fetch(new URL('manifest.json', base), { cache: 'no-cache' });
     if (response.status === 404) {
@@ -58,58 +81,113 @@ export function createModelLoader(where: ModelLocation): ModelLoader {
     }
     if (!response.ok) throw new Error(`could not read the model manifest: HTTP ${response.status}`);
     const manifestBytes = new Uint8Array(await response.arrayBuffer());
-    const sha = await models.sha256Hex(manifestBytes);
-    resolveIdentity(sha);
+    identify(await models.sha256Hex(manifestBytes));
     const manifest = models.parseManifest(new TextDecoder().decode(manifestBytes));
-
     const shaOf = new Map(models.MODEL_FILES.map((f) => [manifest.files[f].path, manifest.files[f].sha256]));
     const keyOf = (path: string): string => `${new URL(path, base).href}?sha256=${shaOf.get(path) ?? ''}`;
-    const { default: ortWasmUrl } = await import('onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url');
-    const wasmUrl = new URL(ortWasmUrl, globalThis.location.href).href;
-    const keys = [...models.MODEL_FILES.map((f) => keyOf(manifest.files[f].path)), wasmUrl];
-    const cached = (await cachedKeys(keys)).size === keys.length;
-    const store = cachedFetch();
-    const ort = await import('onnxruntime-web');
-    // Handing onnxruntime its WASM ourselves gives those 10+ MB real progress and caching too.
-    const runtime = ort.env.wasm.wasmBinary === undefined ? await store.fetch(wasmUrl, wasmUrl) : null;
+    const store = cachedFetch(SITE_CACHE);
+    const runtime = await ortRuntime(store);
+    const keys = [...models.MODEL_FILES.map((f) => keyOf(manifest.files[f].path)), runtime.key];
+    const cached = (await cachedKeys(SITE_CACHE, keys)).size === keys.length;
     const modelBytes = models.MODEL_FILES.reduce((s, f) => s + manifest.files[f].bytes, 0);
-    // On a retry the runtime's WASM is already in memory: it still counts in the total, as loaded.
-    const inMemory = runtime === null ? (ort.env.wasm.wasmBinary as ArrayBuffer | ArrayBufferView | undefined)?.byteLength ?? 0 : 0;
-    const announced = runtime === null ? inMemory : Number(runtime.headers.get('content-length') ?? NaN);
-    let total: number | null = Number.isFinite(announced) ? modelBytes + announced : null;
-    let runtimeLoaded = inMemory;
+    let total: number | null = runtime.announced === null ? null : modelBytes + runtime.announced;
+    let runtimeLoaded = runtime.inMemory;
     set({ phase: 'download', total, modelBytes, cached });
-    try {
-      if (runtime !== null) {
-        // One thread: the model is small, and a static server without cross-origin isolation cannot share WASM memory.
-        models.configureOnnxRuntime({ threads: 1 });
-        ort.env.wasm.wasmBinary = await readWithProgress(runtime, (n) => {
-          runtimeLoaded += n;
-          set({ phase: 'progress', loaded: runtimeLoaded, total, modelBytes, cached });
-        });
-      }
-      const sum = modelBytes + runtimeLoaded;
-      total = sum;
-      const fetchFile = (input: RequestInfo | URL): Promise<Response> => {
-        const url = new URL(String(input)).href;
-        const path = url.slice(base.length);
-        return path === 'manifest.json' ? fetch(url, { cache: 'no-cache' }) : store.fetch(url, keyOf(path));
-      };
-      model = await models.loadTinyVlm(models.httpSource(base, fetchFile as typeof fetch), {
-        onProgress: (p) => set(p.loaded === p.total
-          ? { phase: 'verify', total: sum, cached }
-          : { phase: 'progress', loaded: runtimeLoaded + p.loaded, total, modelBytes, cached }),
-      });
-      await store.settled();
-      await pruneModelCache(keys);
-      set({ phase: 'ready', total: sum, cached, stored: cacheAvailable(), identity: model.info.identity });
-    } catch (err) {
-      // Bytes that failed a check may sit in the cache; the retry must fetch them afresh.
-      await store.settled();
-      await clearModelCache();
-      throw err;
-    }
+    await runtime.start((n) => { runtimeLoaded += n; set({ phase: 'progress', loaded: runtimeLoaded, total, modelBytes, cached }); });
+    const sum = modelBytes + runtimeLoaded;
+    total = sum;
+    const fetchFile = (input: RequestInfo | URL): Promise<Response> => {
+      const url = new URL(String(input)).href;
+      const path = url.slice(base.length);
+      return path === 'manifest.json' ? fetch(url, { cache: 'no-cache' }) : store.fetch(url, keyOf(path));
+    };
+    const model = await models.loadTinyVlm(models.httpSource(base, fetchFile as typeof fetch), {
+      onProgress: (p) => set(p.loaded === p.total
+        ? { phase: 'verify', total: sum, cached }
+        : { phase: 'progress', loaded: runtimeLoaded + p.loaded, total, modelBytes, cached }),
+    });
+    await store.settled();
+    await pruneModelCache(SITE_CACHE, keys);
+    set({ phase: 'ready', total: sum, cached, stored: cacheAvailable(), identity: model.info.identity });
+    return model;
   };
+}
+
+/** WebGPU where the browser has a real adapter (a software one would run the model on the CPU, slower than WASM). */
+async function chooseProvider(preference: ExecutionProvider | 'auto'): Promise<ExecutionProvider> {
+  if (preference !== 'auto') return preference;
+  const gpu = (globalThis.navigator as Navigator & { gpu?: GPU }).gpu;
+  if (gpu === undefined) return 'wasm';
+  const adapter = await gpu.requestAdapter().catch(() => null);
+  const info = adapter?.info as (GPUAdapterInfo & { isFallbackAdapter?: boolean }) | undefined;
+  if (adapter === null || adapter === undefined || info?.isFallbackAdapter === true || /swiftshader/i.test(`${info?.vendor} ${info?.architecture} ${info?.description}`)) return 'wasm';
+  return 'webgpu';
+}
+
+/** SmolVLM from a hub: its folder at the pinned revision, the graphs checked against the hub's listing. */
+function hubLoad(hub: string, preference: ExecutionProvider | 'auto'): Load {
+  return async (set, identify) => {
+    const { SMOLVLM_HUB, SMOLVLM_VARIANTS, expectedGraphs, graphPaths, repoBase, treeUrl } = await import('../models/smolvlm/hub.ts');
+    const { loadSmolVlm } = await import('../models/smolvlm/load.ts');
+    const { httpSource } = await import('../models/sources.ts');
+    const provider = await chooseProvider(preference);
+    const variant = SMOLVLM_VARIANTS[provider];
+    const base = repoBase(hub);
+    let listing: unknown = null;
+    try {
+      const response = await fetch(treeUrl(hub));
+      if (response.ok) listing = await response.json();
+    } catch (err) {
+      throw new Error(`the model hub at ${hub} cannot be reached (${(err as Error).message}); you may be offline, or a network filter blocks it. Nothing else on this site needs it.`);
+    }
+    const expected = expectedGraphs(variant, listing, hub);
+    const identity = `${SMOLVLM_HUB.repo}@${SMOLVLM_HUB.revision}:${Object.values(variant.files).map((f) => f.path).join(',')}`;
+    identify(identity);
+    const store = cachedFetch(HUB_CACHE);
+    const keyOf = (path: string): string => `${base}${path}${expected[path]?.sha256 ? `?sha256=${expected[path].sha256}` : ''}`;
+    const runtime = await ortRuntime(store);
+    const paths = graphPaths(variant);
+    const keys = [...Object.values(paths).map(keyOf), runtime.key];
+    const cached = (await cachedKeys(HUB_CACHE, keys)).size === keys.length;
+    const modelBytes = Object.values(variant.files).reduce((s, f) => s + (expected[f.path]?.bytes ?? f.approxBytes), 0);
+    const total = modelBytes + (runtime.announced ?? 0);
+    let loaded = runtime.inMemory;
+    const progress = (n: number): void => { loaded += n; set({ phase: 'progress', loaded: Math.min(loaded, total), total, modelBytes, cached }); };
+    set({ phase: 'download', total, modelBytes, cached });
+    await runtime.start(progress);
+    const fetchFile = (input: RequestInfo | URL): Promise<Response> => {
+      const url = new URL(String(input)).href;
+      return store.fetch(url, keyOf(url.slice(base.length)));
+    };
+    let graphsRead = 0;
+    const model = await loadSmolVlm(httpSource(base, fetchFile as typeof fetch), {
+      info: { id: 'smolvlm-256m', name: SMOLVLM_HUB.name, identity },
+      paths, provider, expected,
+      onBytes: (n, path) => {
+        progress(n);
+        if ((graphsRead += n) >= modelBytes && path === paths.decoder) set({ phase: 'verify', total: loaded, cached });
+      },
+    });
+    await store.settled();
+    await pruneModelCache(HUB_CACHE, keys);
+    set({ phase: 'ready', total: loaded, cached, stored: cacheAvailable(), identity, provider, variant: variant.label });
+    return model;
+  };
+}
+
+const codeOf = (err: unknown): string | null => (typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : null);
+
+export function createModelLoader(where: ModelLocation): ModelLoader {
+  const hub = where.kind === 'hub';
+  const cacheName = hub ? HUB_CACHE : SITE_CACHE;
+  const load = hub ? hubLoad(where.hub, where.provider) : siteLoad(where.base.replace(/\/?$/, '/'));
+  let status: ModelStatus = { phase: 'idle' };
+  let model: VisionLanguageModel | null = null;
+  let running = false;
+  const listeners = new Set<(s: ModelStatus) => void>();
+  const set = (next: ModelStatus): void => { status = next; for (const l of listeners) l(status); };
+  let resolveIdentity: (sha: string | null) => void = () => {};
+  const identity = new Promise<string | null>((ok) => { resolveIdentity = ok; });
 
   return {
     location: where,
@@ -123,11 +201,14 @@ export function createModelLoader(where: ModelLocation): ModelLoader {
     start() {
       if (running || model !== null) return;
       running = true;
-      load().catch((err: unknown) => {
-        resolveIdentity(null); // no-op once the manifest was read
+      set({ phase: 'initiate' });
+      load(set, resolveIdentity).then((m) => { model = m; }, async (err: unknown) => {
+        // Bytes that failed a check may sit in the cache; the retry must fetch them afresh.
+        await clearModelCache(cacheName).catch(() => undefined);
+        resolveIdentity(null); // no-op once the identity was told
         set({ phase: 'error', message: (err as Error).message, code: codeOf(err) });
       }).finally(() => { running = false; });
     },
-    clearCache: clearModelCache,
+    clearCache: () => clearModelCache(cacheName),
   };
 }

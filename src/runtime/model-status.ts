@@ -12,8 +12,11 @@ export type ModelStatus =
   | { phase: 'download'; total: number | null; modelBytes: number; cached: boolean }
   | { phase: 'progress'; loaded: number; total: number | null; modelBytes: number; cached: boolean }
   | { phase: 'verify'; total: number; cached: boolean }
-  /** `cached`: read from Cache Storage; `stored`: kept there for the next visit. */
-  | { phase: 'ready'; total: number; cached: boolean; stored: boolean; identity: string }
+  /**
+   * `cached`: read from Cache Storage; `stored`: kept there for the next visit. A hub model also
+   * says which execution provider runs it and which variant of its graphs was loaded.
+   */
+  | { phase: 'ready'; total: number; cached: boolean; stored: boolean; identity: string; provider?: 'wasm' | 'webgpu'; variant?: string }
   | { phase: 'error'; message: string; code: string | null };
 
 export type ModelPhase = ModelStatus['phase'];

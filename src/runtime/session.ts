@@ -10,7 +10,7 @@ import { answerFromLogits } from '../models/answer.ts';
 import type { ImageInput, Instruction, ModelAnswer, VisionLanguageModel, VisualTokens } from '../models/vlm.ts';
 import type {
   ExperimentInputs, ExperimentInputsSpec, ExperimentRequest, ExperimentResult, MissingModel, RunResult, RunSpec,
-  Selection, SweepRequest, SweepResult, TokenFileSummary,
+  InputTimings, Selection, SweepRequest, SweepResult, TokenFileSummary,
 } from './experiment-types.ts';
 import { EngineHost } from './host.ts';
 import { Lru } from './lru.ts';
@@ -53,6 +53,15 @@ interface Resolved {
   model: VisionLanguageModel | null;
 }
 
+/** A computation's value and how long it took, ms (kept together so a cached value keeps its cost). */
+interface Timed<T> { value: T; ms: number }
+
+async function timed<T>(run: () => Promise<T>): Promise<Timed<T>> {
+  const start = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - start };
+}
+
 const everything = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
 
 function gatherRows(features: Float32Array, rows: ArrayLike<number>, d: number): Float32Array {
@@ -64,10 +73,10 @@ function gatherRows(features: Float32Array, rows: ArrayLike<number>, d: number):
 export class ExperimentSession {
   readonly #host: EngineHost;
   readonly #slot: ModelSlot;
-  readonly #images = new Lru<string, Promise<VisualTokens>>(8);
-  readonly #instructions = new Lru<string, Promise<Instruction>>(512);
-  readonly #fullAnswers = new Lru<string, Promise<ModelAnswer>>(32);
-  readonly #prepared: Lru<string, Promise<EngineHandle>>;
+  readonly #images = new Lru<string, Promise<Timed<VisualTokens>>>(8);
+  readonly #instructions = new Lru<string, Promise<Timed<Instruction>>>(512);
+  readonly #fullAnswers = new Lru<string, Promise<Timed<ModelAnswer>>>(32);
+  readonly #prepared: Lru<string, Promise<Timed<EngineHandle>>>;
   /** Token files by id: the two most recent (a reader compares at most two at once). */
   readonly #files = new Lru<string, TokenFile>(2);
   #nextFile = 1;
@@ -75,7 +84,7 @@ export class ExperimentSession {
   constructor(host: EngineHost, slot: ModelSlot) {
     this.#host = host;
     this.#slot = slot;
-    this.#prepared = new Lru(4, (handle) => { void handle.then((h) => host.run({ op: 'dispose', handle: h.id })).catch(() => undefined); });
+    this.#prepared = new Lru(4, (handle) => { void handle.then((h) => host.run({ op: 'dispose', handle: h.value.id })).catch(() => undefined); });
   }
 
   /** Reads a token file; its tensors stay here, the summary goes back. */
@@ -108,7 +117,7 @@ export class ExperimentSession {
     const select = this.#selector(handle, req.runs, req.sharePrefixes === true);
     // Settings that keep the same tokens get the same metrics and answer: computed once.
     const measured = new Map<string, Promise<SetMetrics>>();
-    const answered = new Map<string, Promise<ModelAnswer>>();
+    const answered = new Map<string, Promise<Timed<ModelAnswer>>>();
     const runs: RunResult[] = [];
     for (const spec of req.runs) {
       const { id, method, k } = spec;
@@ -125,17 +134,18 @@ export class ExperimentSession {
           metrics = await pending;
         }
         const details = req.measure.details ? await this.#host.run({ op: 'details', handle: handle.id, kept: selection.kept, order: selection.order ?? null }) : null;
-        let answer: ModelAnswer | null = null;
-        if (req.measure.answers && resolved.model !== null && resolved.instruction !== null && resolved.image !== null) {
+        let answer: Timed<ModelAnswer> | null = null;
+        const { model, instruction, image } = resolved;
+        if (req.measure.answers && model !== null && instruction !== null && image !== null) {
           const answerKey = features === undefined ? key : `${id}|merged`;
           let pending = answered.get(answerKey);
           if (pending === undefined) {
             const rows = features ?? gatherRows(resolved.features, selection.kept, inputs.d);
-            answered.set(answerKey, (pending = resolved.model.answer(rows, selection.kept, resolved.instruction, resolved.image)));
+            answered.set(answerKey, (pending = timed(() => model.answer(rows, selection.kept, instruction, image))));
           }
           answer = await pending;
         }
-        runs.push({ ok: true, id, method, k, selection, metrics, details, answer });
+        runs.push({ ok: true, id, method, k, selection, metrics, details, answer: answer?.value ?? null, answerMs: answer?.ms ?? null });
       } catch (err) {
         if (!(err instanceof PruneError)) throw err;
         runs.push({ ok: false, id, method, k, message: err.message });
@@ -198,6 +208,7 @@ export class ExperimentSession {
     let full: ModelAnswer | null;
     let key: string;
     let source: 'precomputed' | 'model';
+    const timings: InputTimings = { encode: null, text: null, fullAnswer: null, prepare: null };
     if (usable?.question) {
       image = { ...usable.image };
       ({ embedding, m, tokens } = usable.question);
@@ -208,27 +219,32 @@ export class ExperimentSession {
     } else {
       if (model === null) return this.#slot.missing();
       const id = model.info.identity;
-      image = usable !== null ? { ...usable.image } : await this.#images.remember(`${id}|${spec.image.key}`, () => model.encodeImage(this.#pixels(spec.image.pixels)));
-      instruction = await this.#instructions.remember(`${id}|${spec.question.text}`, () => model.encodeText(spec.question.text));
-      ({ embedding, m, tokens } = instruction);
+      if (usable !== null) image = { ...usable.image };
+      else ({ value: image, ms: timings.encode } = await this.#images.remember(`${id}|${spec.image.key}`, () => timed(() => model.encodeImage(this.#pixels(spec.image.pixels)))));
+      const question = await this.#instructions.remember(`${id}|${spec.question.text}`, () => timed(() => model.encodeText(spec.question.text)));
+      ({ value: instruction, ms: timings.text } = question);
+      ({ embedding, m, tokens } = question.value);
       const all = image;
-      const question = instruction;
-      full = await this.#fullAnswers.remember(`${id}|${spec.image.key}|${spec.question.text}`, () => model.answer(all.features, everything(all.n), question, all));
+      const answer = await this.#fullAnswers.remember(`${id}|${spec.image.key}|${spec.question.text}`, () => timed(() => model.answer(all.features, everything(all.n), question.value, all)));
+      ({ value: full, ms: timings.fullAnswer } = answer);
       key = `model|${id}|${spec.image.key}|${spec.question.text}`;
       source = 'model';
     }
     const { features, n, d, grid, clsAttn } = image;
     const textAttn = full?.textAttn ?? null;
-    const handle = await this.#prepared.remember(`${key}|${seed}`, () => this.#host.run({
+    const prepared = await this.#prepared.remember(`${key}|${seed}`, () => timed(() => this.#host.run({
       op: 'prepare',
       input: { features, n, d, grid, text: embedding, m, clsAttn: clsAttn ?? undefined, textAttn: textAttn ?? undefined, seed },
-    }));
+    })));
+    const handle = prepared.value;
+    timings.prepare = prepared.ms;
+    const layout = image.layout ?? null;
     return {
       inputs: {
-        key, n, d, m, grid, relevance: handle.relevance, source, full, fullMetrics: null,
+        key, n, d, m, grid, relevance: handle.relevance, source, full, fullMetrics: null, layout, timings,
         tensors: tensors ? { features, clsAttn, tokens, embedding, textAttn } : null,
       },
-      handle, features, instruction, model: instruction === null ? null : model, image, layout: image.layout ?? null,
+      handle, features, instruction, model: instruction === null ? null : model, image, layout,
     };
   }
 
@@ -238,13 +254,16 @@ export class ExperimentSession {
     if (file === undefined) throw new Error('this token file is no longer loaded in the engine: pick it again');
     const seed = spec.seed ?? 0;
     const { features, n, d, grid, text, m = 0, clsAttn, textAttn } = file.input;
-    const handle = await this.#prepared.remember(`${id}|${seed}`, () => this.#host.run({ op: 'prepare', input: { ...file.input, seed } }));
+    const prepared = await this.#prepared.remember(`${id}|${seed}`, () => timed(() => this.#host.run({ op: 'prepare', input: { ...file.input, seed } })));
+    const handle = prepared.value;
+    const layout = file.layout.kind === 'views' ? file.layout : null;
     return {
       inputs: {
-        key: id, n, d, m, grid: grid!, relevance: handle.relevance, source: 'file', full: null, fullMetrics: null,
+        key: id, n, d, m, grid: grid!, relevance: handle.relevance, source: 'file', full: null, fullMetrics: null, layout,
+        timings: { encode: null, text: null, fullAnswer: null, prepare: prepared.ms },
         tensors: tensors ? { features, clsAttn: clsAttn ?? null, tokens: new Int32Array(0), embedding: text ?? new Float32Array(0), textAttn: textAttn ?? null } : null,
       },
-      handle, features, instruction: null, model: null, image: null, layout: file.layout,
+      handle, features, instruction: null, model: null, image: null, layout,
     };
   }
 

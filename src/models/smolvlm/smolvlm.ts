@@ -118,7 +118,8 @@ export class SmolVlm implements VisionLanguageModel {
   }
 
   async encodeImage(image: ImageInput): Promise<VisualTokens> {
-    const processed = preprocessImage({ data: image.rgba, width: image.width, height: image.height, channels: 4 }, this.config.preprocess);
+    const config = image.longestEdge === undefined ? this.config.preprocess : { ...this.config.preprocess, size: { longestEdge: image.longestEdge } };
+    const processed = preprocessImage({ data: image.rgba, width: image.width, height: image.height, channels: 4 }, config);
     return this.encodeTiles(processed);
   }
 
