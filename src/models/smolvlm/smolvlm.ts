@@ -44,7 +44,6 @@ export interface Generation {
   decodeMs: number;
 }
 
-const TILE_TOKENS_SIDE = 8; // 64 tokens per tile after a pixel shuffle by 4 of 32×32 patches
 
 /** Where each tile and the whole-image view lie, in token order: tiles row-major, then the whole image. */
 export function tileLayout(rows: number, cols: number, seqLen: number): Layout {
