@@ -215,6 +215,8 @@ export class SmolVlm implements VisionLanguageModel {
       attention_mask: new ort.Tensor('int64', new BigInt64Array(past + length).fill(1n), [1, past + length]),
       position_ids: new ort.Tensor('int64', BigInt64Array.from({ length }, (_, i) => BigInt(past + i)), [1, length]),
     };
+    // Exports that branch on the cache (optimum's merged decoders) say which branch to take.
+    if (this.#decoder.inputNames.includes('use_cache_branch')) feeds.use_cache_branch = new ort.Tensor('bool', Uint8Array.of(past > 0 ? 1 : 0), [1]);
     for (let i = 0; i < layers; i++) {
       for (const [j, kv] of (['key', 'value'] as const).entries()) {
         const name = `past_key_values.${i}.${kv}`;
