@@ -26,7 +26,11 @@ function loaderSlot(get: () => ModelLoader | null): ModelSlot {
   };
 }
 
-export function createDispatcher(post: Post, makeGpu: GpuBackendFactory | null): (message: RequestMessage) => void {
+/**
+ * `threads`: how many threads the CPU engine's Gram matrix runs on, once known (the worker starts
+ * helpers where the page is cross-origin isolated; in the page's own thread it is always one).
+ */
+export function createDispatcher(post: Post, makeGpu: GpuBackendFactory | null, threads: () => Promise<number> = async () => 1): (message: RequestMessage) => void {
   let host: Promise<EngineHost> | null = null;
   let session: Promise<ExperimentSession> | null = null;
   let loader: ModelLoader | null = null;
@@ -50,6 +54,7 @@ export function createDispatcher(post: Post, makeGpu: GpuBackendFactory | null):
         await (loader?.clearCache() ?? clearModelCache(SITE_CACHE));
         return null;
       }
+      case 'cpu-threads': return threads();
       default: return (await host!).run(request as HostRequest);
     }
   };

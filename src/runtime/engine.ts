@@ -70,6 +70,8 @@ export interface Engine {
   /** Tries the model load again after an error. */
   retryModel(): void;
   clearModelCache(): Promise<void>;
+  /** Threads the CPU engine's Gram matrix runs on: more than one where the page is cross-origin isolated. */
+  cpuThreads(): Promise<number>;
   readonly modelStatus: ModelStatus;
   /** Calls `listener` with every model status; returns an unsubscribe. */
   onModel(listener: (status: ModelStatus) => void): () => void;
@@ -168,6 +170,10 @@ class EngineClient implements Engine {
 
   async clearModelCache(): Promise<void> {
     await this.#call({ op: 'clear-model-cache' }, [], null);
+  }
+
+  cpuThreads(): Promise<number> {
+    return this.#call({ op: 'cpu-threads' }, [], null);
   }
 
   onModel(listener: (status: ModelStatus) => void): () => void {

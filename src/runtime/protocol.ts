@@ -63,7 +63,8 @@ export type EngineRequest =
   | { op: 'experiment'; request: ExperimentRequest }
   | { op: 'sweep'; request: SweepRequest }
   | { op: 'load-tokens'; name: string; bytes: ArrayBuffer }
-  | { op: 'clear-model-cache' };
+  | { op: 'clear-model-cache' }
+  | { op: 'cpu-threads' };
 
 /** Sent outside the request queue (a download must not hold up pruning); answered by status messages. */
 export type ModelCommand = { op: 'load-model'; location: ModelLocation } | { op: 'retry-model' };
@@ -80,6 +81,7 @@ export interface EngineReplies {
   sweep: SweepResult;
   'load-tokens': TokenFileSummary;
   'clear-model-cache': null;
+  'cpu-threads': number;
 }
 
 /** A PruneError or EngineError flattened for postMessage; rebuilt on the other side. */

@@ -5,16 +5,22 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
-// Vite bundles `new URL('./engine.worker.ts', import.meta.url)` as a worker; esbuild leaves the
-// URL alone, so the worker is built as its own entry and the URL is pointed at its output.
+// Vite bundles `new URL('./x.worker.ts', import.meta.url)` as a worker; esbuild leaves the URL
+// alone, so each worker is built as its own entry and its URL is pointed at its output.
+const WORKERS: Record<string, RegExp> = {
+  'engine.worker': /src[\\/]runtime[\\/]transport\.ts$/,
+  'similarity.worker': /src[\\/]runtime[\\/]similarity-threads\.ts$/,
+};
 const workerUrl: Plugin = {
-  name: 'engine-worker-url',
+  name: 'worker-urls',
   setup(b) {
-    b.onLoad({ filter: /src[\\/]runtime[\\/]transport\.ts$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      return { contents: source.replace("'./engine.worker.ts'", "'./engine.worker.js'"), loader: 'ts' };
-    });
+    for (const [name, filter] of Object.entries(WORKERS)) {
+      b.onLoad({ filter }, async (args) => {
+        const { readFile } = await import('node:fs/promises');
+        const source = await readFile(args.path, 'utf8');
+        return { contents: source.replace(`'./${name}.ts'`, `'./${name}.js'`), loader: 'ts' };
+      });
+    }
   },
 };
 
@@ -25,6 +31,7 @@ export async function buildTestPage(entry: string): Promise<string> {
     entryPoints: {
       page: resolve(entry),
       'engine.worker': resolve('src/runtime/engine.worker.ts'),
+      'similarity.worker': resolve('src/runtime/similarity.worker.ts'),
     },
     bundle: true,
     format: 'esm',

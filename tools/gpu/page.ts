@@ -7,6 +7,8 @@ import { createEngine } from '../../src/runtime/engine.ts';
 import { deviceLoss, engineRoundTrip } from './engine-checks.ts';
 import { parityPlan, runParity } from './parity.ts';
 import { timeMethods } from './timing.ts';
+import { prepare, prune } from '../../src/core/index.ts';
+import { syntheticTokens } from '../synthetic-tokens.ts';
 
 async function backend(): Promise<GpuBackend> {
   const adapter = await navigator.gpu.requestAdapter();
@@ -29,6 +31,25 @@ const gpuLab = {
   },
   engineRoundTrip,
   deviceLoss,
+  /**
+   * The CPU engine in its worker, with G spread over helper workers where the page is
+   * cross-origin isolated, against the core on this page's one thread: same relevance, same kept sets.
+   */
+  async threads(n: number, d: number, k: number) {
+    const engine = await createEngine({ backend: 'cpu' });
+    const threads = await engine.cpuThreads();
+    const input = syntheticTokens(n, d, 7);
+    const h = await engine.prepare(input);
+    const here = prepare(input);
+    const same: Record<string, boolean> = {};
+    for (const method of ['tops', 'divprune', 'cdpruner']) {
+      const a = Array.from((await engine.prune(h, method, k)).kept);
+      same[method] = a.join() === Array.from(prune(method, here, k).kept).join();
+    }
+    const relevance = Array.from(h.relevance ?? []).join() === Array.from(here.relevance ?? []).join();
+    engine.terminate();
+    return { threads, isolated: crossOriginIsolated, same, relevance };
+  },
   /** Which backend an engine picks here, and why: for a browser started without WebGPU. */
   async chosen() {
     const engine = await createEngine({ backend: 'auto' });

@@ -31,6 +31,8 @@ export interface GramJob { panels: number; g: number; n: number; d: number; item
 export interface SimilarityThreads {
   /** A shared WebAssembly.Memory, imported by every thread's instance of the shared module. */
   readonly memory: WebAssembly.Memory;
+  /** Threads in all, the caller included. */
+  readonly count: number;
   /** Runs items 0 … job.items − 1 on the workers and on the caller (`here`); returns when all are done. */
   runGram(job: GramJob, here: (item: number) => void): void;
 }
@@ -115,6 +117,11 @@ export function useSimilarityThreads(t: SimilarityThreads | null): void {
 /** Whether the WebAssembly kernels may run: available, and not overridden by 'ts'. */
 export function wasmChosen(): boolean {
   return choice !== 'ts' && wasmSimdAvailable();
+}
+
+/** Threads that compute G: the caller and its helpers (1 without a pool, or on the TypeScript kernels). */
+export function similarityThreadCount(): number {
+  return kernels()?.threads?.count ?? 1;
 }
 
 /** Which kernels the engine uses now. */

@@ -85,3 +85,15 @@ test('without WebGPU the engine says why and runs on the CPU', async () => {
     await plain.close();
   }
 });
+
+test('on a cross-origin isolated page the CPU engine spreads G over helper workers, with one thread’s results', async () => {
+  const { page, errors } = await openPage(browser);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const r = await page.evaluate(() => (window as any).gpuLab.threads(576, 256, 128)) as { threads: number; isolated: boolean; same: Record<string, boolean>; relevance: boolean };
+  expect(r.isolated).toBe(true);
+  expect(r.threads).toBe(Math.min(cores, 8));
+  expect(r.same).toEqual({ tops: true, divprune: true, cdpruner: true });
+  expect(r.relevance).toBe(true);
+  expect(errors).toEqual([]);
+  await page.close();
+});
