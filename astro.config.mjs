@@ -12,6 +12,11 @@ import rehypeKatex from 'rehype-katex';
 const ORT_FILES = ['ort-wasm-simd-threaded.jsep.wasm', 'ort-wasm-simd-threaded.jsep.mjs'];
 const ORT_DIR = new URL('./node_modules/onnxruntime-web/dist/', import.meta.url);
 
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 /** @returns {import('astro').AstroIntegration} */
 function onnxRuntimeAssets() {
   return {
@@ -66,7 +71,10 @@ function rehypeScrollableMath() {
 export default defineConfig({
   site: 'http://localhost:4321',
   // The engine's worker imports the model runtime on demand: ES-module workers can split chunks.
+  // Cross-origin isolation gives the engine's worker shared memory, so its Gram matrix uses
+  // every core (src/runtime/similarity-threads.ts); a static host sends the same two headers.
   vite: { worker: { format: 'es' } },
+  server: { headers: ISOLATION_HEADERS },
   markdown: { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeScrollableMath] },
   integrations: [
     starlight({
