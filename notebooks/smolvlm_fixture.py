@@ -6,8 +6,10 @@ input and output names — plus reference/: what transformers in PyTorch compute
   python notebooks/smolvlm_fixture.py --out DIR [--variants _q4,_fp16]
 
 --variants also writes each graph under those suffixed names (the files the page asks the hub
-for). They hold the same float32 graph: the fixture proves the pipeline and the names, not a
-quantisation."""
+for). They hold the same float32 weights: the fixture proves the pipeline and the names, not a
+quantisation. A suffix with "f16" (q4f16, fp16) gets float16 at the graph's boundary, as the
+hub's float16 exports have: the decoder's cache and logits, the vision encoder's pixels and
+features (a Cast at each), so the page's float16 handling runs on it."""
 from __future__ import annotations
 
 import argparse
@@ -19,6 +21,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+import onnx
 import torch
 from PIL import Image, ImageDraw
 from transformers import DynamicCache
@@ -135,6 +138,51 @@ def export(net, onnx_dir: Path):
                               external_data=False, verbose=False)
 
 
+# Which tensors the float16 variants carry as float16 (inputs_embeds stays float32, as the hub's
+# "wrapped" float16 decoders take it).
+HALF_IO = {
+    "vision_encoder": (["pixel_values"], ["image_features"]),
+    "embed_tokens": ([], []),
+    "decoder_model_merged": (["past_key_values."], ["logits", "present."]),
+}
+
+
+def half_boundary(src: Path, dst: Path, name: str):
+    """The graph with float16 in place of float32 at the named inputs and outputs (prefixes), and
+    a Cast beside each, so the arithmetic inside is unchanged."""
+    model = onnx.load(str(src))
+    graph = model.graph
+    inputs, outputs = HALF_IO[name]
+    picked = lambda value, names: any(value.name == n or (n.endswith(".") and value.name.startswith(n)) for n in names)
+
+    def rename(fields, old: str, new: str):
+        for i, v in enumerate(fields):
+            if v == old:
+                fields[i] = new
+
+    before, after = [], []
+    for value in graph.input:
+        if picked(value, inputs):
+            inner = f"{value.name}_f32"
+            for node in graph.node:
+                rename(node.input, value.name, inner)
+            before.append(onnx.helper.make_node("Cast", [value.name], [inner], to=onnx.TensorProto.FLOAT))
+            value.type.tensor_type.elem_type = onnx.TensorProto.FLOAT16
+    for value in graph.output:
+        if picked(value, outputs):
+            inner = f"{value.name}_f32"
+            for node in graph.node:
+                rename(node.output, value.name, inner)
+                rename(node.input, value.name, inner)
+            after.append(onnx.helper.make_node("Cast", [inner], [value.name], to=onnx.TensorProto.FLOAT16))
+            value.type.tensor_type.elem_type = onnx.TensorProto.FLOAT16
+    nodes = before + list(graph.node) + after
+    graph.ClearField("node")
+    graph.node.extend(nodes)
+    onnx.checker.check_model(model)
+    onnx.save(model, str(dst))
+
+
 def photo() -> Image.Image:
     """A fixed 640×480 picture: shapes on a gradient, enough structure for distinct tokens."""
     y, x = np.mgrid[0:480, 0:640]
@@ -246,7 +294,11 @@ def main():
     export(net, args.out / "onnx")
     for suffix in filter(None, args.variants.split(",")):
         for name in ("vision_encoder", "embed_tokens", "decoder_model_merged"):
-            shutil.copyfile(args.out / "onnx" / f"{name}.onnx", args.out / "onnx" / f"{name}{suffix}.onnx")
+            src, dst = args.out / "onnx" / f"{name}.onnx", args.out / "onnx" / f"{name}{suffix}.onnx"
+            if "f16" in suffix:
+                half_boundary(src, dst, name)
+            else:
+                shutil.copyfile(src, dst)
     summary = reference(net, proc, args.out)
     print(f"tiny SmolVLM → {args.out}: {len(summary['input_ids'])} prompt tokens, "
           f"{summary['image_features']['shape'][0]} image tokens, greedy margins "
