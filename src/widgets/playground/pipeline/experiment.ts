@@ -7,6 +7,7 @@ import type { Engine, ExperimentInputsSpec, ExperimentResult, RunResult, Selecti
 import { effectiveParams, encodeQuestion, type ExperimentState } from '../../../state/index.ts';
 import { IMAGE_SIZE } from '../../../scenes/index.ts';
 import { summarize, type AnswerSummary } from './answers.ts';
+import { ERANK_AT_ONCE } from './erank.ts';
 import { presetInputs } from './preset-data.ts';
 import type { QuestionFacts, SceneFacts } from './scene-facts.ts';
 
@@ -33,12 +34,6 @@ export interface PlaygroundResult {
   main: RunOutcome | null;
   compare: RunOutcome | null;
 }
-
-/**
- * The playground computes the effective rank while a slider moves only up to this many kept tokens
- * (its O(k³) cost is ~0.1 s here, ~1 s at 1,000); the budget sweep plots it at every budget.
- */
-export const ERANK_UP_TO = 512;
 
 export function flopsSaved(llm: string, retention: number, textTokens: number): number {
   const shape = LLM_SHAPES.find((s) => s.id === llm) ?? LLM_SHAPES[0];
@@ -94,7 +89,7 @@ export async function runExperiment(engine: Engine, state: ExperimentState, spec
     ...spec,
     runs: methods.map(({ id, method }) => ({ id, method, k: state.k, params: effectiveParams(state, method) })),
     // Plain coverage (λ = 0) for every method, so the numbers compare across methods.
-    measure: { metrics: true, lambda: 0, details: true, answers: true, erankUpTo: ERANK_UP_TO },
+    measure: { metrics: true, lambda: 0, details: true, answers: true, erankUpTo: ERANK_AT_ONCE },
   });
   if (!result.ok) return { inputs: { ok: false, message: missingMessage(state, result.reason) }, main: null, compare: null };
   const { inputs, runs } = result;

@@ -4,6 +4,7 @@
 // meanwhile replace each other.
 import { EngineError, type BackendInfo, type Engine } from '../../../runtime/engine.ts';
 import type { BackendPreference, ExperimentState } from '../../../state/index.ts';
+import { ERANK_DELAY_MS, erankPending, laterErank } from './erank.ts';
 import { inputsSpec, notInLink, runExperiment, type InputsResult, type RunOutcome } from './experiment.ts';
 import { questionFacts, sceneFacts, type QuestionFacts, type SceneFacts } from './scene-facts.ts';
 import type { TokenFiles } from './token-files.ts';
@@ -36,11 +37,19 @@ export function createRunner(engine: Promise<Engine>, events: RunnerEvents, file
   const sweeps = new Map<string, SweepPoint[]>();
   let last: Snapshot | null = null;
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
+  let erankTimer: ReturnType<typeof setTimeout> | undefined;
   let busy = false;
   let next: ExperimentState | null = null;
   /** The newest state asked for (a sweep of an older one stops when it no longer serves it). */
   let latest: ExperimentState | null = null;
   let applied: BackendPreference | null = null;
+  /** When the newest state was asked for: background work (sweep points) waits for a pause. */
+  let askedAt = 0;
+  const idle = async (): Promise<void> => {
+    for (let quiet = performance.now() - askedAt; busy || quiet < SWEEP_DELAY_MS; quiet = performance.now() - askedAt) {
+      await new Promise((r) => setTimeout(r, Math.max(20, SWEEP_DELAY_MS - quiet)));
+    }
+  };
   void engine.then((e) => e.onChange(() => { if (last !== null) request(last.state); }));
 
   const emit = (snapshot: Snapshot): void => { last = snapshot; show(snapshot); };
@@ -68,6 +77,10 @@ export function createRunner(engine: Promise<Engine>, events: RunnerEvents, file
     if (!result.inputs.ok) { emit({ ...base, inputs: result.inputs }); return; }
     const key = sweepKey(state, result.inputs.key);
     emit({ ...base, ...result, engine: e.info, sweep: sweeps.get(key) ?? null });
+    clearTimeout(erankTimer);
+    if ([result.main, result.compare].some((o) => o?.ok === true && erankPending(o.run))) {
+      erankTimer = setTimeout(() => { void fillErank(e, spec, state).catch((err: unknown) => { if (!(err instanceof EngineError)) fail(err); }); }, ERANK_DELAY_MS);
+    }
     if (!sweeps.has(key)) {
       const n = result.inputs.n;
       clearTimeout(sweepTimer);
@@ -77,7 +90,7 @@ export function createRunner(engine: Promise<Engine>, events: RunnerEvents, file
         JSON.stringify([latest.scene, latest.question]) === JSON.stringify([state.scene, state.question]);
       sweepTimer = setTimeout(() => {
         if (!wanted()) return;
-        runSweep(e, spec, n, state, wanted).then((points) => {
+        runSweep(e, spec, n, state, wanted, idle).then((points) => {
           if (points === null) return;
           sweeps.set(key, points);
           if (sweeps.size > MAX_SWEEPS) sweeps.delete(sweeps.keys().next().value as string);
@@ -87,8 +100,22 @@ export function createRunner(engine: Promise<Engine>, events: RunnerEvents, file
     }
   }
 
+  /** The effective ranks still missing from what is on screen for `state`, filled in as they come. */
+  async function fillErank(e: Engine, spec: Awaited<ReturnType<typeof inputsSpec>>, state: ExperimentState): Promise<void> {
+    for (const which of ['main', 'compare'] as const) {
+      // Not while a newer state waits: the rank would hold up its experiment in the engine.
+      const outcome = last?.state === state && latest === state ? last[which] : null;
+      if (outcome?.ok !== true || !erankPending(outcome.run)) continue;
+      const erank = await laterErank(e, spec, state, outcome.run);
+      // Shown only if the screen still shows that state (a newer one made this rank stale).
+      if (erank === null || last?.state !== state || last[which] !== outcome) continue;
+      emit({ ...last, [which]: { ...outcome, run: { ...outcome.run, metrics: { ...outcome.run.metrics, erank } } } });
+    }
+  }
+
   function request(state: ExperimentState): void {
     latest = state;
+    askedAt = performance.now();
     next = state;
     if (busy) return;
     busy = true;

@@ -19,14 +19,16 @@ export function sweepKey(state: ExperimentState, inputsKey: string): string {
 }
 
 /**
- * One request per method and budget, so a newer experiment waits behind one point at most; stops
- * (null) as soon as `isCurrent` says a newer state was asked for.
+ * One request per method and budget, each sent only once the reader is idle (`idle` resolves
+ * then), so a slider being dragged never waits behind a point; stops (null) as soon as
+ * `isCurrent` says a newer state was asked for.
  */
-export async function runSweep(engine: Engine, spec: ExperimentInputsSpec, n: number, state: ExperimentState, isCurrent: () => boolean): Promise<SweepPoint[] | null> {
+export async function runSweep(engine: Engine, spec: ExperimentInputsSpec, n: number, state: ExperimentState, isCurrent: () => boolean, idle: () => Promise<void>): Promise<SweepPoint[] | null> {
   const ks = [...new Set(SWEEP_RETENTIONS.map((r) => Math.max(1, Math.round(r * n))))];
   const points: SweepPoint[] = [];
   for (const method of methodsOf(state)) {
     for (const k of ks) {
+      await idle();
       if (!isCurrent()) return null;
       const result = await engine.sweep({ ...spec, method, params: effectiveParams(state, method), ks: [k], lambda: 0, erank: withErank(state) }, { lane: `sweep:${method}:${k}` });
       if (!result.ok) throw new Error(result.message);

@@ -3,7 +3,8 @@
 import type { SetMetrics } from '../../../core/index.ts';
 import { METHODS } from '../../../core/index.ts';
 import { el } from '../dom.ts';
-import { ERANK_UP_TO, type MethodRun, type RunOutcome } from '../pipeline/experiment.ts';
+import type { MethodRun, RunOutcome } from '../pipeline/experiment.ts';
+import { ERANK_UP_TO, erankPending } from '../pipeline/erank.ts';
 
 interface Row {
   id: string;
@@ -15,7 +16,8 @@ interface Row {
 const pct = (v: number | null): string => (v === null ? '—' : `${(100 * v).toFixed(1)} %`);
 const metric = (key: keyof SetMetrics) => (run: MethodRun): string => {
   if (key !== 'erank') return pct(run.metrics[key]);
-  return Number.isNaN(run.metrics.erank) ? `— (above ${ERANK_UP_TO} kept tokens: plot it in the sweep)` : run.metrics.erank.toFixed(1);
+  if (!Number.isNaN(run.metrics.erank)) return run.metrics.erank.toFixed(1);
+  return erankPending(run) ? 'computing…' : `— (above ${ERANK_UP_TO} kept tokens: plot it in the sweep)`;
 };
 
 const ROWS: readonly Row[] = [
