@@ -5,7 +5,7 @@ import type { Background } from './description.ts';
 import { IMAGE_SIZE, type Rgb } from './world.ts';
 
 /** A 32-bit integer hash of a pixel position, the noise texture's only source of variation. */
-function pixelHash(x: number, y: number, seed: number): number {
+export function pixelHash(x: number, y: number, seed: number): number {
   let h = Math.imul(x, 0x27d4eb2d) ^ Math.imul(y, 0x165667b1) ^ seed;
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);

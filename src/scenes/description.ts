@@ -46,39 +46,39 @@ export class SceneError extends Error {
 
 type Json = Record<string, unknown>;
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   return value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
 }
 
-function record(value: unknown, path: string): Json {
+export function record(value: unknown, path: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new SceneError(path, `expected an object but got ${describe(value)}`);
   }
   return value as Json;
 }
 
-function integer(value: unknown, path: string, lo: number, hi: number): number {
+export function integer(value: unknown, path: string, lo: number, hi: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) {
     throw new SceneError(path, `expected an integer in ${lo}..${hi} but got ${describe(value)}`);
   }
   return value;
 }
 
-function oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new SceneError(path, `expected one of ${allowed.join(', ')} but got ${describe(value)}`);
   }
   return value as T;
 }
 
-function rgb(value: unknown, path: string): Rgb {
+export function rgb(value: unknown, path: string): Rgb {
   if (!Array.isArray(value) || value.length !== 3) {
     throw new SceneError(path, `expected [r, g, b] but got ${describe(value)}`);
   }
   return [0, 1, 2].map((i) => integer(value[i], `${path}[${i}]`, 0, 255)) as unknown as Rgb;
 }
 
-function parseBackground(value: unknown): Background {
+export function parseBackground(value: unknown): Background {
   const b = record(value, 'background');
   const kind = oneOf(b.kind, 'background.kind', ['flat', 'gradient', 'noise', 'checker'] as const);
   switch (kind) {

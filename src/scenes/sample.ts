@@ -18,7 +18,7 @@ const BACKGROUND_BASES: readonly Rgb[] = [
 ];
 const CHECKER_CELLS = [8, 12, 16, 24, 32];
 
-function sampleBackground(rng: Random): Background {
+export function sampleBackground(rng: Random): Background {
   const base = rng.pick(BACKGROUND_BASES);
   const u = rng.next();
   if (u < 0.3) return { kind: 'flat', color: base };

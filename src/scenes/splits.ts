@@ -1,5 +1,5 @@
-// The only place where seed ranges are assigned to splits. Validation is for choosing defaults,
-// test is for reported numbers; nothing is tuned on test.
+// The only place where seed ranges are assigned to splits, for both worlds. Validation is for
+// choosing defaults, test is for reported numbers; nothing is tuned on test.
 
 export const SPLITS = {
   train: { start: 0, count: 1_000_000 },
@@ -10,14 +10,25 @@ export const SPLITS = {
 export type SplitName = keyof typeof SPLITS;
 export const SPLIT_NAMES = Object.keys(SPLITS) as SplitName[];
 
+/** SynthScenes 2's splits: same names, seeds from ten million, apart from every first-world seed. */
+export const SPLITS_2: Record<SplitName, SeedRange> = {
+  train: { start: 10_000_000, count: 1_000_000 },
+  validation: { start: 11_000_000, count: 1_000_000 },
+  test: { start: 12_000_000, count: 1_000_000 },
+};
+
+export type World = 1 | 2;
+export const WORLDS: readonly World[] = [1, 2];
+const SPLITS_OF: Record<World, Record<SplitName, SeedRange>> = { 1: SPLITS, 2: SPLITS_2 };
+
 export interface SeedRange {
   start: number;
   count: number;
 }
 
-/** The first `count` seeds of a split. */
-export function splitSeeds(split: SplitName, count: number): SeedRange {
-  const range = SPLITS[split];
+/** The first `count` seeds of a split (of the first world unless `world` says otherwise). */
+export function splitSeeds(split: SplitName, count: number, world: World = 1): SeedRange {
+  const range = SPLITS_OF[world][split];
   if (!Number.isInteger(count) || count < 1 || count > range.count) {
     throw new RangeError(`split ${split} holds 1..${range.count} seeds, asked for ${count}`);
   }
@@ -25,10 +36,10 @@ export function splitSeeds(split: SplitName, count: number): SeedRange {
 }
 
 /** The split a whole seed range lies in, or null when it straddles or leaves the splits. */
-export function splitOf(seeds: SeedRange): SplitName | null {
+export function splitOf(seeds: SeedRange, world: World = 1): SplitName | null {
   const end = seeds.start + seeds.count;
   return SPLIT_NAMES.find((name) => {
-    const s = SPLITS[name];
+    const s = SPLITS_OF[world][name];
     return seeds.start >= s.start && end <= s.start + s.count;
   }) ?? null;
 }
