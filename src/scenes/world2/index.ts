@@ -11,3 +11,4 @@ export { QUESTION_FAMILIES, RELATION_MARGIN, answerQuestion2, objectsAbout2, que
 export { sampleQuestions2 } from './sample-questions.ts';
 export { ANSWERS_2, WORDS_2, answerId2, tokenize2 } from './vocab.ts';
 export { caption2, generateSample2, labelQuestion2, labelScene2, type LabelledObject2, type LabelledQuestion2, type Sample2 } from './generate.ts';
+export { ANYRES_RGB_BYTES, DATASET_FORMAT_2, VIEW_RGB_BYTES, datasetFiles2, datasetMeta2, sceneLabel2, vocabFile2, type DatasetFiles2, type DatasetMeta2, type SceneLabel2, type VocabFile2 } from './dataset.ts';
