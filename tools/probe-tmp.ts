@@ -7,7 +7,7 @@ const browser = await launchChromium();
 const page = await browser.newPage();
 page.on('console', (m) => console.log('console', m.type(), m.text()));
 page.on('pageerror', (e) => console.log('pageerror', e.message));
-await page.goto(`${server.url}/real/?tiles=2&hub=${encodeURIComponent(hub.url)}`);
+await page.goto(`${server.url}/real/?tiles=3&photo=coffee&hub=${encodeURIComponent(hub.url)}`);
 await page.waitForTimeout(2000);
 await page.click('[data-testid="mllm-consent"]');
 const t0 = Date.now();
@@ -17,6 +17,7 @@ for (let i = 0; i < 60; i++) {
   console.log(Date.now() - t0, JSON.stringify(s));
   if (s[0] === 'error' || /^kept \d/.test(s[2] ?? '')) break;
 }
-console.log(await page.evaluate(() => document.querySelector('.rp-results')?.textContent));
+await page.hover('[data-testid=token-overlay]', { position: { x: 60, y: 60 } });
+await page.locator('.rp-results').screenshot({ path: '/tmp/real-results.png' });
 console.log(hub.requests.join('\n'));
 await browser.close(); await server.close(); await hub.close();

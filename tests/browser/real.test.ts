@@ -188,7 +188,7 @@ test('an offline hub: a clear message, and the page keeps working', async () => 
   });
 });
 
-test('the reader’s photo: a broken file is refused in one line, a valid PNG is used', async () => {
+test('the reader’s photo: a broken file is refused in one line; a valid PNG picked, dropped or pasted is used', async () => {
   await withContext(site.browser, async (context) => {
     const { page, errors } = await open(context, '?tiles=1&keep=50');
     const upload = page.locator('[data-testid="photo-upload"]');
@@ -211,6 +211,18 @@ test('the reader’s photo: a broken file is refused in one line, a valid PNG is
     expect(await text(page, 'kept-count')).toBe('kept 32 of 64');
     expect(bundled).toBe('kept 32 of 64');
     expect(await page.locator('[data-testid="token-overlay"] image').first().getAttribute('href')).toMatch(/^blob:/);
+
+    // Dropped on the photo, or pasted: the same path.
+    const deliver = (how: 'drop' | 'paste', bytes: number[], name: string): Promise<void> => page.evaluate(([how, bytes, name]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
+      if (how === 'drop') document.querySelector('.rp-photo-area')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      else document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, [how, bytes, name] as const);
+    await deliver('drop', [...png(40, 30)], 'dropped.png');
+    await expect.poll(() => text(page, 'photo-credit')).toMatch(/dropped\.png \(40×30\)/);
+    await deliver('paste', [...png(30, 40)], '');
+    await expect.poll(() => text(page, 'photo-credit')).toMatch(/the pasted image \(30×40\)/);
     expect(errors).toEqual([]);
   });
 });

@@ -49,7 +49,6 @@ export function mountRealPhotos(root: HTMLElement): void {
     controls.show({ settings, photo: photo?.pixels ?? null, defaultQuestion: question(), provider });
     runButton.disabled = !ready || photo === null;
     runButton.title = ready ? '' : 'Load the model first';
-    share.show(photo !== null && photo.id === null);
   }
 
   async function run(): Promise<void> {
@@ -115,7 +114,7 @@ export function mountRealPhotos(root: HTMLElement): void {
   noticeList.hidden = notices.length === 0;
   root.replaceChildren(noticeList, model, problem,
     el('div', { className: 'pg-layout' },
-      el('div', { className: 'pg-controls' }, picker.element, controls.element, el('div', { className: 'rp-run-row' }, runButton, busyLine), share.element),
+      el('div', { className: 'pg-controls' }, picker.element, controls.element, el('div', { className: 'rp-run-row' }, runButton, busyLine), share),
       results.element));
   setBusy(false);
   refresh();

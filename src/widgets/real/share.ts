@@ -1,17 +1,11 @@
-// Copy the link that reopens these settings. A reader's own photo is not in it (the photo never
-// leaves the device): the note beside the button says so while one is shown.
+// Copy the link that reopens these settings. A reader's own photo is never in it (the photo never
+// leaves the device): the note beside the button says so.
 import { el } from '../shared/dom.ts';
 
-export interface ShareControl {
-  element: HTMLElement;
-  /** `own`: the photo shown is the reader's own. */
-  show(own: boolean): void;
-}
-
-export function shareControl(link: () => string): ShareControl {
+export function shareControl(link: () => string): HTMLElement {
   const copy = el('button', { text: 'Copy link', testid: 'copy-permalink', attrs: { type: 'button' } });
   const said = el('span', { className: 'pg-hint', attrs: { role: 'status' } });
-  const note = el('p', { className: 'pg-hint', testid: 'share-upload-note', text: 'Your own photo is not in this link (it never leaves this device): whoever opens the link sees the bundled photo it names, with these settings.' });
+  const note = el('p', { className: 'pg-hint', testid: 'share-upload-note', text: 'A photo of your own is never in the link (it never leaves this device): whoever opens the link sees the bundled photo chosen last, with these settings.' });
   copy.addEventListener('click', async () => {
     const href = link();
     copy.dataset.link = href;
@@ -22,8 +16,5 @@ export function shareControl(link: () => string): ShareControl {
       said.textContent = 'Copying was refused by the browser; the address bar holds the same link.';
     }
   });
-  return {
-    element: el('div', { className: 'pg-share' }, copy, said, note),
-    show(own) { note.hidden = !own; },
-  };
+  return el('div', { className: 'pg-share' }, copy, said, note);
 }
