@@ -6,9 +6,7 @@ import { SMOLVLM_MISSING_INPUTS } from '../../runtime/hub-model.ts';
 
 /** Why `method` cannot run on SmolVLM's tokens; null when it can. `views`: the tokens form several views (tiles). */
 export function unavailableReason(method: MethodSpec, params: Params, views: number): string | null {
-  let resolved: Params;
-  try { resolved = resolveParams(method, params); } catch { resolved = resolveParams(method, {}); }
-  for (const need of methodNeeds(method, resolved)) {
+  for (const need of methodNeeds(method, resolveParams(method, params))) {
     const why = SMOLVLM_MISSING_INPUTS[need];
     if (why !== undefined) return why;
   }
