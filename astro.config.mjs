@@ -101,6 +101,7 @@ export default defineConfig({
           ],
         },
         { label: 'Playground', link: '/playground/' },
+        { label: 'Real photos', link: '/real/' },
         { label: 'Benchmarks', link: '/benchmarks/' },
         { label: 'Related work', slug: 'related-work' },
         { label: 'API', slug: 'api' },

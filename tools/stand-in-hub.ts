@@ -70,9 +70,8 @@ export async function startStandInHub(folder: string, repo: string, revision: st
         const head = { ...CORS, 'content-type': 'application/octet-stream', 'content-length': String(body.length) };
         if (faults.truncate === rel) {
           res.writeHead(200, head);
-          res.write(body.subarray(0, body.length >> 1));
-          // The connection drops mid-file: the browser sees fewer bytes than announced.
-          res.socket?.destroy();
+          // The connection drops mid-file, once the first half is on the wire: the browser sees fewer bytes than announced.
+          res.write(body.subarray(0, body.length >> 1), () => res.socket?.destroy());
           return;
         }
         res.writeHead(200, head).end(body);

@@ -16,13 +16,21 @@ export interface ByteSource {
   open(path: string): Promise<ByteStream>;
 }
 
-async function* readerChunks(body: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+/** The body's chunks; a connection that drops mid-file is a truncated file, named as such. */
+async function* readerChunks(body: ReadableStream<Uint8Array>, url: string, path: string): AsyncIterable<Uint8Array> {
   const reader = body.getReader();
+  let received = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (cause) {
+        throw new ModelError('truncated', `${url} was cut off after ${received} bytes (${(cause as Error).message})`, path, { cause });
+      }
+      if (chunk.done) return;
+      received += chunk.value.length;
+      yield chunk.value;
     }
   } finally {
     reader.releaseLock();
@@ -48,7 +56,7 @@ export function httpSource(base: string | URL, fetchFile: typeof fetch = fetch):
         throw new ModelError('unreachable', `could not fetch ${url(path)}: HTTP ${response.status}`, path);
       }
       const length = response.headers.get('content-length');
-      return { announced: length === null ? null : Number(length), chunks: readerChunks(response.body) };
+      return { announced: length === null ? null : Number(length), chunks: readerChunks(response.body, url(path), path) };
     },
   };
 }

@@ -7,6 +7,7 @@
 import type { ExecutionProvider } from '../models/onnx.ts';
 import type { VisionLanguageModel } from '../models/vlm.ts';
 import { cacheAvailable, cachedFetch, cachedKeys, clearModelCache, HUB_CACHE, pruneModelCache, SITE_CACHE, type CachedFetch } from './model-cache.ts';
+import { chooseProvider } from './hub-model.ts';
 import type { ModelStatus } from './model-status.ts';
 
 /**
@@ -113,21 +114,10 @@ function siteLoad(base: string): Load {
   };
 }
 
-/** WebGPU where the browser has a real adapter (a software one would run the model on the CPU, slower than WASM). */
-async function chooseProvider(preference: ExecutionProvider | 'auto'): Promise<ExecutionProvider> {
-  if (preference !== 'auto') return preference;
-  const gpu = (globalThis.navigator as Navigator & { gpu?: GPU }).gpu;
-  if (gpu === undefined) return 'wasm';
-  const adapter = await gpu.requestAdapter().catch(() => null);
-  const info = adapter?.info as (GPUAdapterInfo & { isFallbackAdapter?: boolean }) | undefined;
-  if (adapter === null || adapter === undefined || info?.isFallbackAdapter === true || /swiftshader/i.test(`${info?.vendor} ${info?.architecture} ${info?.description}`)) return 'wasm';
-  return 'webgpu';
-}
-
 /** SmolVLM from a hub: its folder at the pinned revision, the graphs checked against the hub's listing. */
 function hubLoad(hub: string, preference: ExecutionProvider | 'auto'): Load {
   return async (set, identify) => {
-    const { SMOLVLM_HUB, SMOLVLM_VARIANTS, expectedGraphs, graphPaths, repoBase, treeUrl } = await import('../models/smolvlm/hub.ts');
+    const { SMOLVLM_HUB, SMOLVLM_TEXT_FILES, SMOLVLM_VARIANTS, expectedGraphs, graphPaths, repoBase, treeUrl } = await import('../models/smolvlm/hub.ts');
     const { loadSmolVlm } = await import('../models/smolvlm/load.ts');
     const { httpSource } = await import('../models/sources.ts');
     const provider = await chooseProvider(preference);
@@ -147,7 +137,8 @@ function hubLoad(hub: string, preference: ExecutionProvider | 'auto'): Load {
     const keyOf = (path: string): string => `${base}${path}${expected[path]?.sha256 ? `?sha256=${expected[path].sha256}` : ''}`;
     const runtime = await ortRuntime(store);
     const paths = graphPaths(variant);
-    const keys = [...Object.values(paths).map(keyOf), runtime.key];
+    // The configuration and tokenizer stay cached too: a return visit reads only the hub's listing.
+    const keys = [...SMOLVLM_TEXT_FILES.map(keyOf), ...Object.values(paths).map(keyOf), runtime.key];
     const cached = (await cachedKeys(HUB_CACHE, keys)).size === keys.length;
     const modelBytes = Object.values(variant.files).reduce((s, f) => s + (expected[f.path]?.bytes ?? f.approxBytes), 0);
     const total = modelBytes + (runtime.announced ?? 0);

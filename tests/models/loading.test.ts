@@ -92,6 +92,17 @@ describe('byte sources', () => {
     expect(source.describe('ok.onnx')).toBe('http://localhost/models/tinyvlm/ok.onnx');
   });
 
+  it('name a file whose connection drops mid-body as truncated', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(c) { c.enqueue(new Uint8Array([1, 2])); },
+      pull(c) { c.error(new TypeError('network error')); },
+    });
+    const source = httpSource('http://localhost/hub/', (async () => new Response(body, { headers: { 'content-length': '4' } })) as typeof fetch);
+    const stream = await source.open('onnx/decoder.onnx');
+    const read = async (): Promise<void> => { for await (const _ of stream.chunks) { /* drain */ } };
+    await expect(read()).rejects.toMatchObject({ code: 'truncated', file: 'onnx/decoder.onnx', message: /decoder\.onnx was cut off after 2 bytes \(network error\)/ });
+  });
+
   it('read from disk in Node, with missing files reported as missing', async () => {
     const error = await loadError(fileSource('/nonexistent-model-folder'));
     expect(error.code).toBe('missing');

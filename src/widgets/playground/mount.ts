@@ -9,7 +9,7 @@ import { sceneEditor } from './controls/scene-editor.ts';
 import { shareControls } from './controls/share-controls.ts';
 import { tokensControl } from './controls/tokens-control.ts';
 import { viewControls } from './controls/view-controls.ts';
-import { el } from './dom.ts';
+import { el } from '../shared/dom.ts';
 import { createEngine } from '../../runtime/engine.ts';
 import { siteModel } from '../shared/site-model.ts';
 import { createRunner } from './pipeline/runner.ts';

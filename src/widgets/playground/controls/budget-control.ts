@@ -2,7 +2,7 @@
 // they can never disagree. The range drags (live), the number boxes settle (final). N is the
 // current tokens' count (196 for SynthScenes, a token file's N), so the range follows the data.
 import { FIELDS, type ExperimentState } from '../../../state/index.ts';
-import { el, labelled } from '../dom.ts';
+import { el, labelled } from '../../shared/dom.ts';
 import type { Store } from '../store.ts';
 
 export function budgetControl(store: Store, tokenCount: (state: ExperimentState) => number): { element: HTMLElement; show(state: ExperimentState): void } {

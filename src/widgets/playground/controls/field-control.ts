@@ -1,7 +1,7 @@
 // A control built from one schema row: a range for numbers, a select for choices, a checkbox for
 // on/off. Ranges, options and labels all come from the row, so the URL and the control agree.
 import type { ExperimentState, Field } from '../../../state/index.ts';
-import { el, labelled, selectOf, uniqueId } from '../dom.ts';
+import { el, labelled, selectOf, uniqueId } from '../../shared/dom.ts';
 import type { Store } from '../store.ts';
 
 export interface FieldControl {

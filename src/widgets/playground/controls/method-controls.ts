@@ -3,7 +3,7 @@
 // line saying what "off" sets) with its weight.
 import { METHODS, PRINCIPLES, type PrincipleSpec } from '../../../core/index.ts';
 import { FIELDS, type ExperimentState, type Field } from '../../../state/index.ts';
-import { el } from '../dom.ts';
+import { el } from '../../shared/dom.ts';
 import type { Store } from '../store.ts';
 import { fieldControl, type FieldControl } from './field-control.ts';
 

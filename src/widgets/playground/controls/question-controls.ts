@@ -5,7 +5,7 @@ import {
   type Color, type QuestionSpec, type QuestionType, type Shape,
 } from '../../../scenes/index.ts';
 import { decodeQuestion, describeScene, encodeQuestion, findPreset, type ExperimentState } from '../../../state/index.ts';
-import { el, labelled, selectOf } from '../dom.ts';
+import { el, labelled, selectOf } from '../../shared/dom.ts';
 import type { Store } from '../store.ts';
 
 const TEMPLATES: Record<QuestionType, string> = {

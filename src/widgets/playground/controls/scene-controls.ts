@@ -2,7 +2,7 @@
 // also picks its first question; editing keeps the question.
 import { defaultQuestion, describeScene, findPreset, MAX_SEED, PRESETS, type ExperimentState, type SceneChoice } from '../../../state/index.ts';
 import { PATCH_COUNT } from '../../../scenes/index.ts';
-import { el, labelled, selectOf } from '../dom.ts';
+import { el, labelled, selectOf } from '../../shared/dom.ts';
 import type { Store } from '../store.ts';
 
 const SEED = '(seed)';

@@ -2,7 +2,7 @@
 // also be dragged on the image (scene-drag.ts). Rows are updated in place so focus survives edits.
 import { COLORS, IMAGE_SIZE, MAX_OBJECTS, PATTERNS, SHAPES, SIZES, type SceneObject } from '../../../scenes/index.ts';
 import type { ExperimentState } from '../../../state/index.ts';
-import { el, selectOf } from '../dom.ts';
+import { el, selectOf } from '../../shared/dom.ts';
 import type { Store } from '../store.ts';
 
 type Key = keyof SceneObject;

@@ -1,7 +1,7 @@
 // Copy the link that reopens exactly this experiment, or start over. For a token file the link
 // names the file but cannot hold its tokens, and says so.
 import { defaultState } from '../../../state/index.ts';
-import { el } from '../dom.ts';
+import { el } from '../../shared/dom.ts';
 import type { Store } from '../store.ts';
 
 const tokensNotInLink = (name: string): string =>

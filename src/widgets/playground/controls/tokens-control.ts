@@ -6,7 +6,7 @@ import { METHODS, methodNeeds, type Need } from '../../../core/index.ts';
 import { PATCH_COUNT } from '../../../scenes/index.ts';
 import { effectiveParams, type ExperimentState, type StateNotice } from '../../../state/index.ts';
 import { layoutRefusal } from '../../../tokens/index.ts';
-import { el, uniqueId } from '../dom.ts';
+import { el, uniqueId } from '../../shared/dom.ts';
 import type { LoadedTokens, TokenFiles } from '../pipeline/token-files.ts';
 import { notInLink } from '../pipeline/experiment.ts';
 import type { Store } from '../store.ts';

@@ -1,6 +1,6 @@
 // Backend preference and view options: plain schema rows, one generic control each.
 import { FIELDS, type ExperimentState } from '../../../state/index.ts';
-import { el } from '../dom.ts';
+import { el } from '../../shared/dom.ts';
 import type { Store } from '../store.ts';
 import { fieldControl } from './field-control.ts';
 

@@ -1,6 +1,6 @@
 // TinyVLM's answer from the kept tokens, next to its answer from all tokens and the true answer.
 import { METHODS } from '../../../core/index.ts';
-import { el, percent } from '../dom.ts';
+import { el, percent } from '../../shared/dom.ts';
 import type { AnswerSummary } from '../pipeline/answers.ts';
 import type { RunOutcome } from '../pipeline/experiment.ts';
 

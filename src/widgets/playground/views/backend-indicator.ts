@@ -2,7 +2,7 @@
 import type { BackendInfo } from '../../../runtime/engine.ts';
 import { AUTO_GPU_MIN_TOKENS } from '../../../runtime/backend-names.ts';
 import type { BackendPreference } from '../../../state/index.ts';
-import { el } from '../dom.ts';
+import { el } from '../../shared/dom.ts';
 
 type BackendKind = BackendInfo['backend'];
 

@@ -4,7 +4,7 @@ import { METHODS } from '../../../core/index.ts';
 import { effectiveParams, encodeScene } from '../../../state/index.ts';
 import { download } from '../../shared/export.ts';
 import { int32Npy } from '../../shared/npy.ts';
-import { el } from '../dom.ts';
+import { el } from '../../shared/dom.ts';
 import type { Snapshot } from '../pipeline/runner.ts';
 
 const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;

@@ -2,7 +2,7 @@
 // comes from core metrics / flops and the engine's own timing; a dash means not computed.
 import type { SetMetrics } from '../../../core/index.ts';
 import { METHODS } from '../../../core/index.ts';
-import { el } from '../dom.ts';
+import { el } from '../../shared/dom.ts';
 import type { MethodRun, RunOutcome } from '../pipeline/experiment.ts';
 import { ERANK_UP_TO, erankPending } from '../pipeline/erank.ts';
 

@@ -1,6 +1,6 @@
 // The model's download: its size before anything arrives, byte progress, whether it came from
 // this device's cache (with a control to clear it), and a clear message with a retry on failure.
-import { el } from '../dom.ts';
+import { el } from '../../shared/dom.ts';
 import { bytesLoaded, type ModelStatus } from '../../../runtime/model-status.ts';
 import type { ModelControl } from '../../shared/site-model.ts';
 

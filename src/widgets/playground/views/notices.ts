@@ -1,6 +1,6 @@
 // What the link said that could not be used, field by field. Notices are plain text.
 import type { StateNotice } from '../../../state/index.ts';
-import { el } from '../dom.ts';
+import { el } from '../../shared/dom.ts';
 
 export function noticeList(onDismiss: () => void): { element: HTMLElement; show(notices: readonly StateNotice[]): void } {
   const list = el('ul');

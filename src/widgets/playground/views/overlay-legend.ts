@@ -1,7 +1,7 @@
 // What the marks on a token figure mean: kept / dropped, the dashed ground-truth box, the
 // relevance heat map's colour scale, the pick-order numbers, or the agreement of two methods.
 import type { OverlayMode } from '../../../state/index.ts';
-import { el, svg } from '../dom.ts';
+import { el, svg } from '../../shared/dom.ts';
 
 export type LegendContent =
   | { kind: 'tokens'; mode: OverlayMode; truth: boolean; truthPresent: boolean }

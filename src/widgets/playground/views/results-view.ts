@@ -3,7 +3,7 @@
 // answers, the metrics, the budget sweep, the backend that ran and the export bar.
 import { METHODS } from '../../../core/index.ts';
 import { GRID_SIZE, IMAGE_SIZE, PATCH_COUNT } from '../../../scenes/index.ts';
-import { el } from '../dom.ts';
+import { el } from '../../shared/dom.ts';
 import { methodColor } from '../../shared/method-colors.ts';
 import type { ModelControl } from '../../shared/site-model.ts';
 import type { Snapshot } from '../pipeline/runner.ts';
@@ -16,8 +16,9 @@ import { overlayLegend } from './overlay-legend.ts';
 import { playgroundExport } from './playground-export.ts';
 import { settingWarnings, settingWarningsView } from './setting-warnings.ts';
 import { sweepPlot } from './sweep-plot.ts';
-import { overlayGeometry, type OverlayGeometry } from './overlay-geometry.ts';
-import { sceneImageUrl, tokenOverlay, type OverlayImage, type TokenOverlay } from './token-overlay.ts';
+import { overlayGeometry, type OverlayGeometry } from '../../shared/overlay-geometry.ts';
+import { tokenOverlay, type OverlayImage, type TokenOverlay } from '../../shared/token-overlay.ts';
+import { sceneImageUrl } from './scene-image.ts';
 
 const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;
 

@@ -1,7 +1,7 @@
 // Settings that silently give a meaningless result get a visible line instead: TOPS with every
 // principle off (or every weight 0), and a question about something the scene does not contain.
 import { effectiveParams, type ExperimentState } from '../../../state/index.ts';
-import { el } from '../dom.ts';
+import { el } from '../../shared/dom.ts';
 import type { QuestionFacts } from '../pipeline/scene-facts.ts';
 
 /** Why the shown result is degenerate, one sentence per reason; empty when it is not. */

@@ -6,7 +6,7 @@ import { SWEEP_METRICS, FIELDS, type ExperimentState } from '../../../state/inde
 import { fieldControl } from '../controls/field-control.ts';
 import { methodColor } from '../../shared/method-colors.ts';
 import { asFigure } from '../../shared/plot-figure.ts';
-import { el } from '../dom.ts';
+import { el } from '../../shared/dom.ts';
 import type { SweepPoint } from '../pipeline/sweep.ts';
 import type { Store } from '../store.ts';
 

@@ -1,8 +1,9 @@
 // Where each token's cell lies on the overlay, from the tokens' layout (src/tokens): one grid over
-// the image, or several views. Several views are drawn as panels side by side, each showing its
-// box of the image with its own grid (LLaVA-NeXT's base view and its tiles both cover the whole
-// image, so drawing them in place would hide one under the other). Pure: unit-tested.
-import type { Layout } from '../../../tokens/index.ts';
+// the image, or several views, each showing its box of the image with its own grid. Views that do
+// not overlap are drawn in place, together (an MLLM's tiles make up the image again); a view that
+// overlaps one before it starts a new group beside the others (LLaVA-NeXT's base view and its
+// tiles both cover the whole image: in place, one would hide the other). Pure: unit-tested.
+import type { Layout } from '../../tokens/index.ts';
 
 export interface OverlayPanel {
   name: string;
@@ -48,13 +49,25 @@ export function overlayGeometry(layout: Layout, n: number, image: { width: numbe
   const panels: OverlayPanel[] = [];
   let x = 0;
   let first = 0;
-  for (const v of views) {
-    const [x0, y0, x1, y1] = v.box;
-    const width = (x1 - x0) * imageW * scale;
-    const height = (y1 - y0) * imageH * scale;
-    panels.push({ name: v.name, grid: v.grid, first, x, y: 0, width, height, box: v.box });
-    x += width + PANEL_GAP;
-    first += v.grid[0] * v.grid[1];
+  for (const group of inPlaceGroups(views.map((v) => v.box))) {
+    const boxes = group.map((i) => views[i].box);
+    const gx0 = Math.min(...boxes.map((b) => b[0]));
+    const gy0 = Math.min(...boxes.map((b) => b[1]));
+    const gx1 = Math.max(...boxes.map((b) => b[2]));
+    for (const i of group) {
+      const v = views[i];
+      const [x0, y0, x1, y1] = v.box;
+      panels[i] = {
+        name: v.name, grid: v.grid, first: 0, box: v.box,
+        x: x + (x0 - gx0) * imageW * scale, y: (y0 - gy0) * imageH * scale,
+        width: (x1 - x0) * imageW * scale, height: (y1 - y0) * imageH * scale,
+      };
+    }
+    x += (gx1 - gx0) * imageW * scale + PANEL_GAP;
+  }
+  for (const p of panels) {
+    p.first = first;
+    first += p.grid[0] * p.grid[1];
   }
   if (first !== n) throw new RangeError(`the layout holds ${first} tokens, not ${n}`);
   const cells: TokenCell[] = [];
@@ -66,7 +79,22 @@ export function overlayGeometry(layout: Layout, n: number, image: { width: numbe
       cells.push({ x: p.x + col * w, y: p.y + row * h, width: w, height: h, panel: index, row, col });
     }
   });
-  return { width: x - PANEL_GAP, height: Math.max(...panels.map((p) => p.height)), panels, cells };
+  return { width: x - PANEL_GAP, height: Math.max(...panels.map((p) => p.y + p.height)), panels, cells };
+}
+
+type Box = readonly [number, number, number, number];
+
+const overlap = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/** Consecutive views, split where a view overlaps one already in its group. */
+function inPlaceGroups(boxes: readonly Box[]): number[][] {
+  const groups: number[][] = [];
+  boxes.forEach((box, i) => {
+    const group = groups.at(-1);
+    if (group === undefined || group.some((j) => overlap(boxes[j], box))) groups.push([i]);
+    else group.push(i);
+  });
+  return groups;
 }
 
 /** The token under a point (overlay units), or -1. */

@@ -1,13 +1,12 @@
-// The image with its tokens over it (a SynthScenes image's 14×14, or a token file's grid or views,
-// overlay-geometry.ts): kept ones clear and outlined, dropped ones veiled, the asked-about object
-// dashed. Hover, a tap (touch picks the touched token) or keyboard focus (arrow keys) picks a token
+// The image with its tokens over it (a SynthScenes image's 14×14, a token file's grid or views, an
+// MLLM's tiles and whole image: overlay-geometry.ts): kept ones clear and outlined, dropped ones
+// veiled, the asked-about object dashed. Hover, a tap (touch picks the touched token) or keyboard focus (arrow keys) picks a token
 // and says what it is worth. The image is SVG <image> (one per view), so the figure exports as one
 // SVG. In agreement mode the cells mark tokens kept by A only, B only or both.
 // `data-grid` says "rows,cols" of the first (base) view; `data-views` how many views are drawn.
-import type { TokenDetail } from '../../../core/index.ts';
-import { IMAGE_SIZE } from '../../../scenes/index.ts';
-import type { OverlayMode } from '../../../state/index.ts';
-import { el, percent, svg } from '../dom.ts';
+import type { TokenDetail } from '../../core/index.ts';
+import type { OverlayMode } from '../../state/index.ts';
+import { el, percent, svg } from './dom.ts';
 import { tokenAt, type OverlayGeometry } from './overlay-geometry.ts';
 
 /** What the overlay draws under the tokens: an image (URL and pixel size), or nothing (plain grids). */
@@ -55,15 +54,6 @@ function cellClass(t: TokenDetail | undefined, i: number, content: OverlayConten
     return (a && b ? 'both' : a ? 'a-only' : b ? 'b-only' : 'dropped') + truth;
   }
   return (t === undefined ? 'unknown' : t.kept ? 'kept' : 'dropped') + truth;
-}
-
-/** The scene's pixels as a PNG data URL, for the figures' SVG <image> (and so for their export). */
-export function sceneImageUrl(rgba: Uint8ClampedArray): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = IMAGE_SIZE;
-  canvas.height = IMAGE_SIZE;
-  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(rgba), IMAGE_SIZE, IMAGE_SIZE), 0, 0);
-  return canvas.toDataURL('image/png');
 }
 
 /** Each panel shows its box of the image: a nested SVG whose viewBox is that box in image pixels. */
@@ -150,7 +140,7 @@ export function tokenOverlay(testid: string | undefined, detailTestid?: string):
       const oracle = new Set(content.truth ? content.oracle : []);
       const kept = details?.filter((t) => t.kept).map((t) => t.index) ?? [];
       surface.dataset.kept = kept.join(',');
-      surface.setAttribute('aria-label', details === null ? 'The scene; no tokens selected yet.' : `The scene with ${kept.length} of ${n()} tokens kept. Use the arrow keys to inspect tokens.`);
+      surface.setAttribute('aria-label', details === null ? 'The image; no tokens selected yet.' : `The image with ${kept.length} of ${n()} tokens kept. Use the arrow keys to inspect tokens.`);
       ranks.replaceChildren();
       const agreement = content.agreement != null;
       cells.forEach((rect, i) => {
