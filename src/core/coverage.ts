@@ -35,6 +35,11 @@ export function createCoverage(kernel: Float32Array, weights: Float64Array): Cov
   return { kernel, weights, cover: new Float64Array(n), gains, wasm: null };
 }
 
+/** The selection is done with this state: its WebAssembly memory may serve the next one. */
+export function releaseCoverage(state: CoverageState): void {
+  state.wasm?.release();
+}
+
 /** Adds token s to the kept set and brings every gain up to date. */
 export function addCover(state: CoverageState, s: number): void {
   if (state.wasm !== null) return state.wasm.add(s);

@@ -27,6 +27,11 @@ export function createResiduals(diagonal: ArrayLike<number>, maxPicks: number, f
   return { d2, columns: new Float64Array(maxPicks * d2.length), count: 0, floor, kernel: null };
 }
 
+/** The selection is done with this state: its WebAssembly memory may serve the next one. */
+export function releaseResiduals(state: Residuals): void {
+  state.kernel?.release();
+}
+
 /** Adds token j; `row[i]` holds the kernel entry L_ji. */
 export function addResidual(state: Residuals, j: number, row: ArrayLike<number>): void {
   const { d2, columns } = state;

@@ -15,7 +15,7 @@
  * Pruning in MLLMs", NeurIPS 2025 (arXiv:2506.10967).
  */
 import { unitRows } from '../gram.ts';
-import { addResidual, createResiduals } from '../residuals.ts';
+import { addResidual, createResiduals, releaseResiduals } from '../residuals.ts';
 import { argmaxActive, ascending } from '../select.ts';
 import type { MethodSpec, Params, Prepared, PruneResult } from '../types.ts';
 
@@ -82,12 +82,16 @@ function runCDPruner(p: Prepared, k: number, q: Params): PruneResult {
   const active = new Uint8Array(n).fill(1);
   const order = new Int32Array(k);
   const row = new Float64Array(n);
-  for (let t = 0; t < k; t++) {
-    const j = argmaxActive(residuals.d2, active);
-    order[t] = j;
-    active[j] = 0;
-    for (let i = 0; i < n; i++) row[i] = r[j] * gram[j * n + i] * r[i];
-    addResidual(residuals, j, row);
+  try {
+    for (let t = 0; t < k; t++) {
+      const j = argmaxActive(residuals.d2, active);
+      order[t] = j;
+      active[j] = 0;
+      for (let i = 0; i < n; i++) row[i] = r[j] * gram[j * n + i] * r[i];
+      addResidual(residuals, j, row);
+    }
+  } finally {
+    releaseResiduals(residuals);
   }
   return { kept: ascending(order), order };
 }

@@ -12,8 +12,8 @@
  * token whose cosine to every kept token is below √ε = 0.001, where ε would lift d² above 1, and
  * such tokens tie, lowest index first).
  */
-import { addCover, coverageWeights, createCoverage, type CoverageState } from '../coverage.ts';
-import { addResidual, createResiduals, type Residuals } from '../residuals.ts';
+import { addCover, coverageWeights, createCoverage, releaseCoverage, type CoverageState } from '../coverage.ts';
+import { addResidual, createResiduals, releaseResiduals, type Residuals } from '../residuals.ts';
 import { ascending } from '../select.ts';
 import type { MethodSpec, Need, Params, PickTrace, Prepared, PruneResult } from '../types.ts';
 
@@ -47,13 +47,24 @@ export const tops: MethodSpec = {
 
 function runTops(p: Prepared, k: number, q: Params): PruneResult {
   const { n, gram } = p;
-  const { alpha, beta, gamma } = q;
+  const { beta, gamma } = q;
   const relevance = p.relevance ?? new Float32Array(n);
-  const active = new Uint8Array(n).fill(1);
   const coverage: CoverageState | null = beta > 0 ? createCoverage(p.kernel, coverageWeights(n, q.lambda, p.relevance)) : null;
   const residuals: Residuals | null = gamma > 0
     ? createResiduals(new Float64Array(n).fill(1 + DIVERSITY_EPSILON), k, EXHAUSTED_RESIDUAL)
     : null;
+  try {
+    return greedyPicks(n, k, q, relevance, gram, coverage, residuals);
+  } finally {
+    if (coverage !== null) releaseCoverage(coverage);
+    if (residuals !== null) releaseResiduals(residuals);
+  }
+}
+
+/** The greedy loop over the three gains, on states the caller creates and releases. */
+function greedyPicks(n: number, k: number, q: Params, relevance: Float32Array, gram: Float32Array, coverage: CoverageState | null, residuals: Residuals | null): PruneResult {
+  const { alpha, beta, gamma } = q;
+  const active = new Uint8Array(n).fill(1);
   const coverageGains = coverage?.gains ?? new Float64Array(n);
   const d2 = residuals?.d2;
 

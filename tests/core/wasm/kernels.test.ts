@@ -155,6 +155,19 @@ test('forcing the TypeScript fallback changes nothing downstream: prepare and ev
   }
 });
 
+test('greedy memories reused across selections of other sizes give a fresh memory’s picks', () => {
+  const sets = [[120, 24, 20], [60, 16, 50], [120, 24, 5], [200, 8, 90], [60, 16, 50]].map(([n, d, k], i) => ({
+    p: prepare({ features: gaussian(n * d, 40 + i), n, d, text: gaussian(2 * d, 60 + i), m: 2 }), k,
+  }));
+  useSimilarityKernel('ts');
+  const expected = sets.map(({ p, k }) => ['tops', 'cdpruner'].map((method) => prune(method, p, k)));
+  useSimilarityKernel('wasm');
+  // Twice over, so later selections run on memories left by larger and smaller earlier ones.
+  for (let round = 0; round < 2; round++) {
+    sets.forEach(({ p, k }, i) => ['tops', 'cdpruner'].forEach((method, j) => expect(prune(method, p, k)).toEqual(expected[i][j])));
+  }
+});
+
 test('an engine without WASM SIMD falls back to the TypeScript kernels', async () => {
   vi.resetModules();
   const validate = vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
