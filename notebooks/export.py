@@ -39,7 +39,7 @@ def export_graphs(model, out: Path):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             torch.onnx.export(
-                graph, example_inputs(name, model.cfg.dim), out / f"{name}.onnx", input_names=inputs,
+                graph, example_inputs(name, model.cfg), out / f"{name}.onnx", input_names=inputs,
                 output_names=outputs, dynamic_axes=DYNAMIC[name] or None, opset_version=OPSET,
                 dynamo=True, external_data=False, verbose=False,
             )

@@ -1,4 +1,5 @@
-"""Reads a SynthScenes export (meta.json, vocab.json, images.u8, labels.jsonl) into compact arrays.
+"""Reads a SynthScenes export (meta.json, vocab.json, images.u8, labels.jsonl) into compact arrays:
+world 1's format 1 (224 px, 14x14 patches) or world 2's format 2 (its 384 px views, 24x24).
 
 Labels are packed once into padded numpy arrays so a training step only gathers rows; pixels stay
 in a memory map and are read per batch."""
@@ -10,7 +11,6 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .model import GRID, IMAGE, N_PATCHES, PATCH
 
 
 # The word rule behind every token id the model was trained on. Training reads ids, not text: the
@@ -32,8 +32,8 @@ def load_vocab(path):
     return json.loads((Path(path) / "vocab.json").read_text())
 
 
-def mask_row(indices):
-    row = np.zeros(N_PATCHES, dtype=bool)
+def mask_row(indices, tokens):
+    row = np.zeros(tokens, dtype=bool)
     row[np.asarray(indices, dtype=np.int64)] = True
     return row
 
@@ -52,18 +52,20 @@ class Scenes:
     root: Path
     meta: dict
     vocab: dict
-    images: np.ndarray  # [S,224,224,3] uint8 memmap
+    types: list  # question type names (world 2 calls them families)
+    grid: int  # patches per side
+    images: np.ndarray  # [S,H,W,3] uint8 memmap
     seeds: np.ndarray  # [S]
     q_scene: np.ndarray  # [NQ] scene index
     q_tokens: np.ndarray  # [NQ,Lq] word ids, 0-padded at the end
     q_len: np.ndarray  # [NQ]
     q_answer: np.ndarray  # [NQ]
-    q_type: np.ndarray  # [NQ] index into vocab["questionTypes"]
-    q_mask: np.ndarray  # [NQ,196] bool, the patches the question is about
+    q_type: np.ndarray  # [NQ] index into types
+    q_mask: np.ndarray  # [NQ,grid^2] bool, the patches the question is about
     q_text: list
     o_scene: np.ndarray  # [NO]
     o_caption: np.ndarray  # [NO,Lc]
-    o_mask: np.ndarray  # [NO,196] bool
+    o_mask: np.ndarray  # [NO,grid^2] bool
     o_center: np.ndarray  # [NO] patch index holding the object's centre
     scene_questions: list  # per scene: question row indices
     scene_objects: list  # per scene: object row indices
@@ -80,10 +82,12 @@ def load_scenes(root) -> Scenes:
     root = Path(root)
     meta = json.loads((root / "meta.json").read_text())
     vocab = load_vocab(root)
-    assert meta["imageSize"] == IMAGE and meta["patch"] == PATCH and meta["grid"] == [GRID, GRID], meta
-    types = {t: i for i, t in enumerate(vocab["questionTypes"])}
+    size, patch, grid = meta["imageSize"], meta["patch"], meta["grid"][0]
+    assert meta["grid"] == [grid, grid] and size == grid * patch, meta
+    names = vocab.get("questionTypes") or vocab["questionFamilies"]
+    types = {t: i for i, t in enumerate(names)}
     count = meta["count"]
-    images = np.memmap(root / "images.u8", dtype=np.uint8, mode="r", shape=(count, IMAGE, IMAGE, 3))
+    images = np.memmap(root / "images.u8", dtype=np.uint8, mode="r", shape=(count, size, size, 3))
     seeds, q, o = [], [], []
     scene_questions, scene_objects = [], []
     with open(root / "labels.jsonl") as f:
@@ -93,29 +97,33 @@ def load_scenes(root) -> Scenes:
             scene_questions.append(list(range(len(q), len(q) + len(scene["questions"]))))
             scene_objects.append(list(range(len(o), len(o) + len(scene["objects"]))))
             q.extend((s, x) for x in scene["questions"])
-            o.extend((s, x) for x in scene["objects"])
+            # World 2 keeps each object's position in its scene description (same order).
+            places = scene["scene"]["objects"] if "scene" in scene else scene["objects"]
+            o.extend((s, {**x, "cx": p["cx"], "cy": p["cy"]}) for x, p in zip(scene["objects"], places))
     assert len(seeds) == count, (len(seeds), count)
     q_tokens = [x["tokens"] for _, x in q]
     captions = [x["caption"] for _, x in o]
     centers = [
-        min(int(x["cy"]) // PATCH, GRID - 1) * GRID + min(int(x["cx"]) // PATCH, GRID - 1) for _, x in o
+        min(int(x["cy"]) // patch, grid - 1) * grid + min(int(x["cx"]) // patch, grid - 1) for _, x in o
     ]
     return Scenes(
         root=root,
         meta=meta,
         vocab=vocab,
+        types=names,
+        grid=grid,
         images=images,
         seeds=np.asarray(seeds, dtype=np.int64),
         q_scene=np.asarray([s for s, _ in q], dtype=np.int64),
         q_tokens=pad_rows(q_tokens, max(map(len, q_tokens))),
         q_len=np.asarray([len(t) for t in q_tokens], dtype=np.int64),
         q_answer=np.asarray([x["answer"] for _, x in q], dtype=np.int64),
-        q_type=np.asarray([types[x["type"]] for _, x in q], dtype=np.int64),
-        q_mask=np.stack([mask_row(x["mask"]) for _, x in q]),
+        q_type=np.asarray([types[x.get("type") or x["family"]] for _, x in q], dtype=np.int64),
+        q_mask=np.stack([mask_row(x["mask"], grid * grid) for _, x in q]),
         q_text=[x["text"] for _, x in q],
         o_scene=np.asarray([s for s, _ in o], dtype=np.int64),
         o_caption=pad_rows(captions, max(map(len, captions))),
-        o_mask=np.stack([mask_row(x["mask"]) for _, x in o]),
+        o_mask=np.stack([mask_row(x["mask"], grid * grid) for _, x in o]),
         o_center=np.asarray(centers, dtype=np.int64),
         scene_questions=scene_questions,
         scene_objects=scene_objects,
@@ -123,7 +131,7 @@ def load_scenes(root) -> Scenes:
 
 
 def normalize(images_u8, mean, std):
-    """[B,224,224,3] uint8 -> [B,3,224,224] float32, (rgb/255 - mean) / std (the exported contract)."""
+    """[B,S,S,3] uint8 -> [B,3,S,S] float32, (rgb/255 - mean) / std (the exported contract)."""
     x = torch.from_numpy(np.array(images_u8))  # a writable copy of the memmap rows
     x = x.permute(0, 3, 1, 2).float() / 255.0
     return (x - torch.tensor(mean).view(1, 3, 1, 1)) / torch.tensor(std).view(1, 3, 1, 1)
@@ -138,7 +146,7 @@ def channel_stats(scenes: Scenes, n=512):
 @dataclass
 class Batch:
     scenes: np.ndarray  # [B] scene indices
-    pixels: torch.Tensor  # [B,3,224,224]
+    pixels: torch.Tensor  # [B,3,S,S]
     questions: torch.Tensor  # [B,Q,Lq]
     last: torch.Tensor  # [B,Q]
     answers: torch.Tensor  # [B,Q]

@@ -9,8 +9,7 @@ from .data import Scenes, make_batch
 
 def answer_sets(train: Scenes):
     """Per question type, the answers that type takes in the training split."""
-    types = train.vocab["questionTypes"]
-    return {t: sorted(set(train.q_answer[train.q_type == i].tolist())) for i, t in enumerate(types)}
+    return {t: sorted(set(train.q_answer[train.q_type == i].tolist())) for i, t in enumerate(train.types)}
 
 
 @torch.no_grad()
@@ -34,7 +33,7 @@ def report(data: Scenes, pred, answers_by_type):
     seen = pred >= 0
     out = {"accuracy": float((pred[seen] == data.q_answer[seen]).mean()), "questions": int(seen.sum())}
     by_type = {}
-    for i, t in enumerate(data.vocab["questionTypes"]):
+    for i, t in enumerate(data.types):
         rows = seen & (data.q_type == i)
         if not rows.any():
             continue

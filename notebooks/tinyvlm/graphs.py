@@ -50,10 +50,10 @@ def graphs(model):
     return {"vision": VisionGraph(model), "text": TextGraph(model), "reasoner": ReasonerGraph(model)}
 
 
-def example_inputs(name, dim):
+def example_inputs(name, cfg):
     if name == "vision":
-        return (torch.randn(1, 3, 224, 224),)
+        return (torch.randn(1, 3, cfg.image, cfg.image),)
     if name == "text":
         return (torch.tensor([[1, 2, 3, 4, 5]], dtype=torch.int64),)
     k = 50
-    return (torch.randn(1, k, dim), torch.arange(0, 196, 4)[:k].unsqueeze(0), torch.tensor([[1, 2, 3, 4]]))
+    return (torch.randn(1, k, cfg.dim), torch.arange(0, cfg.tokens, 4)[:k].unsqueeze(0), torch.tensor([[1, 2, 3, 4]]))

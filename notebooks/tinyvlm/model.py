@@ -6,10 +6,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-GRID = 14
+GRID = 14  # world 1: 224 px; world 2 sets Config.grid = 24 (384 px, LLaVA-1.5's 576 tokens)
 PATCH = 16
 IMAGE = GRID * PATCH
 N_PATCHES = GRID * GRID
+ANYRES_VIEWS = 5  # LLaVA-NeXT's layout: a base view, then 2x2 tiles of the image at twice the size
 NEG = -1e9  # additive mask value; finite so fully-masked rows stay NaN-free
 
 
@@ -24,6 +25,21 @@ class Config:
     text_layers: int = 2
     reasoner_layers: int = 3
     max_text: int = 32
+    grid: int = GRID
+    patch: int = PATCH
+    # The reasoner also accepts anyres positions (ANYRES_VIEWS x grid^2 token ids); see anyres_cells.
+    anyres: bool = False
+    # Visual tokens attend to each other in the reasoner (LLaVA's causal order). Without it each
+    # attends only to itself, so the reasoner's cost is linear in the visual tokens.
+    visual_mixing: bool = True
+
+    @property
+    def tokens(self):
+        return self.grid * self.grid
+
+    @property
+    def image(self):
+        return self.grid * self.patch
 
     def to_dict(self):
         return asdict(self)
@@ -81,27 +97,40 @@ class Block(nn.Module):
         return self.finish(x, probs @ v), probs
 
 
+def anyres_cells(grid):
+    """For each anyres token id (base view first, then the tiles in raster order, grid^2 each), the
+    base-view patch it lies in: a tile's patch covers a quarter of a base patch. The reasoner embeds
+    an anyres token at that cell, so every position it sees is one it was trained on."""
+    ids = torch.arange(ANYRES_VIEWS * grid * grid)
+    view, rest = ids // (grid * grid), ids % (grid * grid)
+    row, col = rest // grid, rest % grid
+    tile = (view - 1).clamp(min=0)
+    tile_row, tile_col = tile // 2, tile % 2
+    tiled = ((tile_row * grid + row) // 2) * grid + (tile_col * grid + col) // 2
+    return torch.where(view == 0, rest, tiled)
+
+
 class VisionEncoder(nn.Module):
-    """ViT-Tiny-ish: patch 16 on 224x224, [CLS] + 196 patch tokens."""
+    """ViT-Tiny-ish: patch 16, [CLS] + grid^2 patch tokens (196 on world 1's 224 px, 576 on 384)."""
 
     def __init__(self, cfg: Config):
         super().__init__()
-        self.patchify = nn.Conv2d(3, cfg.dim, kernel_size=PATCH, stride=PATCH)
+        self.patchify = nn.Conv2d(3, cfg.dim, kernel_size=cfg.patch, stride=cfg.patch)
         self.cls = nn.Parameter(torch.zeros(1, 1, cfg.dim))
-        self.pos = nn.Parameter(torch.randn(1, N_PATCHES + 1, cfg.dim) * 0.02)
+        self.pos = nn.Parameter(torch.randn(1, cfg.tokens + 1, cfg.dim) * 0.02)
         self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.vision_layers))
         self.patch_norm = nn.LayerNorm(cfg.dim)
         self.cls_norm = nn.LayerNorm(cfg.dim)
 
     def forward(self, pixels):
-        """pixels [B,3,224,224] normalized -> (patch_tokens [B,196,D], cls_attn [B,196], cls [B,D])."""
+        """pixels [B,3,S,S] normalized -> (patch_tokens [B,N,D], cls_attn [B,N], cls [B,D]), N = grid^2."""
         x = self.patchify(pixels).flatten(2).transpose(1, 2)
         x = torch.cat([self.cls.expand(x.shape[0], -1, -1), x], dim=1) + self.pos
         for block in self.blocks[:-1]:
             x, _ = block(x)
         patch_tokens = self.patch_norm(x[:, 1:])
         # The last layer matters only through [CLS] (its attention map and pooled output), so only
-        # the [CLS] query row is evaluated: identical to a full layer's [CLS] row, 197x cheaper.
+        # the [CLS] query row is evaluated: identical to a full layer's [CLS] row, N+1 times cheaper.
         last = self.blocks[-1]
         q, k, v = last.project(x)
         probs = (last.scale(q[:, :, :1]) @ k.transpose(-1, -2)).softmax(dim=-1)
@@ -139,12 +168,15 @@ class Reasoner(nn.Module):
     def __init__(self, cfg: Config):
         super().__init__()
         self.projector = nn.Sequential(nn.Linear(cfg.dim, cfg.dim), nn.GELU(), nn.Linear(cfg.dim, cfg.dim))
-        self.visual_pos = nn.Parameter(torch.randn(N_PATCHES, cfg.dim) * 0.02)
+        self.visual_pos = nn.Parameter(torch.randn(cfg.tokens, cfg.dim) * 0.02)
+        # Not saved: derived from the grid, so checkpoints hold learned weights only.
+        self.register_buffer("cells", anyres_cells(cfg.grid) if cfg.anyres else None, persistent=False)
         self.embed = nn.Embedding(cfg.vocab, cfg.dim)
         self.text_pos = nn.Parameter(torch.randn(cfg.max_text, cfg.dim) * 0.02)
         self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.reasoner_layers))
         self.norm = nn.LayerNorm(cfg.dim)
         self.head = nn.Linear(cfg.dim, cfg.answers)
+        self.visual_mixing = cfg.visual_mixing
 
     @staticmethod
     def causal_bias(n, like):
@@ -152,18 +184,22 @@ class Reasoner(nn.Module):
         return (idx[None, :] > idx[:, None]).to(like.dtype) * NEG
 
     def forward(self, visual, positions, question, last):
-        """visual [B,k,D], positions [B,k], question [B,Q,L], last [B,Q] index of each question's
-        last token -> logits [B,Q,A], text_attn [B,Q,k] (layer-2 attention of the last token)."""
+        """visual [B,k,D], positions [B,k] (patch ids, or anyres token ids when cfg.anyres), question
+        [B,Q,L], last [B,Q] index of each question's last token -> logits [B,Q,A], text_attn [B,Q,k]
+        (layer-2 attention of the last token)."""
+        if self.cells is not None:
+            positions = self.cells[positions]
         v = self.projector(visual) + F.embedding(positions, self.visual_pos)
         t = self.embed(question) + self.text_pos[: question.shape[-1]]
-        v_bias = self.causal_bias(v.shape[1], v)
+        v_bias = self.causal_bias(v.shape[1], v) if self.visual_mixing else None
         t_bias = self.causal_bias(t.shape[-2], t)
         pick = last[:, :, None, None, None].expand(-1, -1, self.blocks[0].heads, 1, v.shape[1])
         text_attn = None
         for i, block in enumerate(self.blocks):
             vq, vk, vv = block.project(v)  # [B,H,k,dh]
             tq, tk, tv = block.project(t)  # [B,Q,H,L,dh]
-            vp = (block.scale(vq) @ vk.transpose(-1, -2) + v_bias).softmax(dim=-1)
+            # Without visual mixing a visual token attends to itself alone: its context is its value.
+            vp = (block.scale(vq) @ vk.transpose(-1, -2) + v_bias).softmax(dim=-1) if self.visual_mixing else None
             tq = block.scale(tq)
             to_v = tq @ vk.unsqueeze(1).transpose(-1, -2)  # [B,Q,H,L,k]
             to_t = tq @ tk.transpose(-1, -2) + t_bias  # [B,Q,H,L,L]
@@ -172,7 +208,7 @@ class Reasoner(nn.Module):
             if i == 1:
                 text_attn = tp_v.gather(3, pick)[:, :, :, 0].mean(dim=2)
             t_ctx = tp_v @ vv.unsqueeze(1) + tp_t @ tv
-            v = block.finish(v, vp @ vv)
+            v = block.finish(v, vv if vp is None else vp @ vv)
             t = block.finish(t, t_ctx)
         idx = last[:, :, None, None].expand(-1, -1, 1, t.shape[-1])
         final = self.norm(t.gather(2, idx)[:, :, 0])

@@ -1,0 +1,124 @@
+"""TinyVLM 2 (world 2: 24x24 grid, anyres positions, linear reasoner) on tiny configs: shapes,
+positions, determinism, and that --resume continues exactly (fast)."""
+import json
+
+import numpy as np
+import pytest
+import torch
+
+import train2
+from tinyvlm.data import load_scenes, make_batch
+from tinyvlm.graphs import ReasonerGraph
+from tinyvlm.model import ANYRES_VIEWS, Config, TinyVLM, anyres_cells
+from tinyvlm.training import optimizer, seed_everything, step_losses, update
+
+MEAN, STD = [0.5, 0.5, 0.5], [0.25, 0.25, 0.25]
+TINY = ["--dim", "32", "--heads", "2", "--vision-layers", "2", "--reasoner-layers", "2", "--batch", "2",
+        "--warmup", "2", "--val-limit", "2", "--log-every", "1"]
+
+
+def model(seed=0):
+    torch.manual_seed(seed)
+    cfg = Config(vocab=20, answers=19, dim=32, heads=2, mlp=64, vision_layers=3, grid=24, anyres=True,
+                 visual_mixing=False)
+    return TinyVLM(cfg).eval()
+
+
+@pytest.fixture(scope="module")
+def fake2(tmp_path_factory):
+    from fake_scenes import write_fake2
+
+    root = tmp_path_factory.mktemp("fake2")
+    return write_fake2(root / "train", count=10, seed=1), write_fake2(root / "validation", count=4, seed=2)
+
+
+def test_grid_24_shapes():
+    m = model()
+    patch_tokens, cls_attn, cls = m.vision(torch.randn(2, 3, 384, 384))
+    assert patch_tokens.shape == (2, 576, 32) and cls_attn.shape == (2, 576) and cls.shape == (2, 32)
+    assert (cls_attn > 0).all() and (cls_attn.sum(-1) < 1).all()
+
+
+def test_anyres_cells_place_tiles_in_the_base_view():
+    cells = anyres_cells(24)
+    assert cells.shape == (ANYRES_VIEWS * 576,)
+    assert torch.equal(cells[:576], torch.arange(576))  # the base view is itself
+    # Tile (row 1, col 1) = view 4; its first patch lies in the base view's centre cell (12, 12).
+    assert cells[4 * 576] == 12 * 24 + 12 and cells[4 * 576 + 1] == 12 * 24 + 12 and cells[4 * 576 + 2] == 12 * 24 + 13
+    # Every base cell holds exactly the 2x2 tile patches under it.
+    assert torch.equal(torch.bincount(cells[576:], minlength=576), torch.full((576,), 4))
+
+
+def test_reasoner_takes_576_and_2880_tokens_and_ignores_token_order():
+    m = model()
+    graph = ReasonerGraph(m)
+    question = torch.tensor([[1, 2, 3]])
+    for k in (1, 576, ANYRES_VIEWS * 576):
+        logits, text_attn = graph(torch.randn(1, k, 32), torch.arange(k)[None], question)
+        assert logits.shape == (1, 19) and text_attn.shape == (1, k) and torch.isfinite(logits).all()
+    # Visual tokens do not attend to each other, so their order (with their positions) is irrelevant.
+    visual, positions = torch.randn(1, 40, 32), torch.randperm(ANYRES_VIEWS * 576)[:40][None]
+    perm = torch.randperm(40)
+    a, attn_a = graph(visual, positions, question)
+    b, attn_b = graph(visual[:, perm], positions[:, perm], question)
+    torch.testing.assert_close(a, b, atol=1e-5, rtol=0)
+    torch.testing.assert_close(attn_a[:, perm], attn_b, atol=1e-6, rtol=0)
+
+
+def test_batched_questions_equal_single_questions():
+    m = model()
+    visual, positions = torch.randn(1, 30, 32), torch.randperm(576)[:30].sort().values[None]
+    questions = torch.tensor([[[1, 2, 3, 0], [4, 5, 6, 7]]])
+    logits, text_attn = m.reasoner(visual, positions, questions, torch.tensor([[2, 3]]))
+    graph = ReasonerGraph(m)
+    for q, single in enumerate([questions[:, 0, :3], questions[:, 1]]):
+        l1, a1 = graph(visual, positions, single)
+        torch.testing.assert_close(l1, logits[:, q], atol=1e-5, rtol=0)
+        torch.testing.assert_close(a1, text_attn[:, q], atol=1e-6, rtol=0)
+
+
+def test_training_steps_are_deterministic(fake2):
+    data = load_scenes(fake2[0])
+    assert data.grid == 24 and data.types[0] == "attribute" and data.q_mask.shape[1] == 576
+    runs = []
+    for _ in range(2):
+        seed_everything(0)
+        m = model().train()
+        opt = optimizer(m, 1e-3, 0.05)
+        for step in range(2):
+            parts = step_losses(m, data, make_batch(data, [step, step + 3], MEAN, STD))
+            update(m, opt, parts)
+        runs.append([p.detach().clone() for p in m.parameters()])
+        assert all(torch.isfinite(v) for v in parts.values())
+    assert all(torch.equal(a, b) for a, b in zip(*runs))
+
+
+def test_resume_equals_an_uninterrupted_run(fake2, tmp_path):
+    train, val = (str(p) for p in fake2)
+    common = ["--train", train, "--val", val, "--steps", "4", *TINY]
+    train2.main([*common, "--out", str(tmp_path / "a" / "m.pt")])
+    # --minutes 0 stops after one step, with a checkpoint; each resume then continues it.
+    b = str(tmp_path / "b" / "m.pt")
+    train2.main([*common, "--out", b, "--minutes", "0"])
+    train2.main([*common, "--out", b, "--minutes", "0", "--resume"])
+    train2.main([*common, "--out", b, "--resume"])
+    a_ckpt, b_ckpt = (torch.load(tmp_path / d / "m.pt", weights_only=False) for d in "ab")
+    assert a_ckpt["training"]["steps"] == b_ckpt["training"]["steps"] == 4
+    for name, tensor in a_ckpt["state"].items():
+        assert torch.equal(tensor, b_ckpt["state"][name]), name
+    a_log, b_log = (json.loads((tmp_path / d / "m.train.json").read_text()) for d in "ab")
+    losses = [[{k: v for k, v in e.items() if k not in ("minutes", "scenesPerSecond")} for e in log["curve"]]
+              for log in (a_log, b_log)]
+    assert losses[0] == losses[1] and [e["step"] for e in losses[0]] == [1, 2, 3, 4]
+    metrics = json.loads((tmp_path / "b" / "m.metrics.json").read_text())["validation"]
+    assert set(metrics["byType"]) <= set(load_scenes(val).types)
+    assert all(0 < v["chance"] <= 1 for v in metrics["byType"].values())
+
+
+def test_resume_refuses_another_schedule(fake2, tmp_path):
+    train, val = (str(p) for p in fake2)
+    out = str(tmp_path / "m.pt")
+    train2.main(["--train", train, "--val", val, "--steps", "2", *TINY, "--out", out, "--minutes", "0"])
+    with pytest.raises(SystemExit):
+        train2.main(["--train", train, "--val", val, "--steps", "3", *TINY, "--out", out, "--resume"])
+    assert np.isfinite(json.loads((tmp_path / "m.train.json").read_text())["curve"][0]["answer"])

@@ -1,0 +1,172 @@
+"""Trains TinyVLM 2 on SynthScenes 2 (384 px views, 24x24 = 576 tokens), resumably.
+
+  python notebooks/train2.py --train DIR --val DIR --steps 1800 --minutes 110
+  python notebooks/train2.py --train DIR --val DIR --steps 1800 --minutes 60 --resume
+
+The schedule (--steps, batch, learning rate, seed, dims) is fixed when a run starts; --minutes only
+bounds this invocation. Every --save-every minutes and when it stops, it writes the weights
+(<out>, no optimizer state), the optimizer and step (<out stem>.resume.pt) and the log
+(<out stem>.train.json: the loss curve and per-family validation accuracy with chance beside it).
+Data order is a function of (seed, step), so --resume continues exactly where it stopped. After the
+last step it scores the whole validation (and --test) split into <out stem>.metrics.json."""
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from tinyvlm.data import channel_stats, load_scenes, make_batch
+from tinyvlm.evaluate import answer_sets, predict, report
+from tinyvlm.model import Config, TinyVLM
+from tinyvlm.training import lr_at, optimizer, save, seed_everything, step_losses, update, write
+
+# Arguments that define the run; a resume must repeat them.
+SCHEDULE = ("steps", "batch", "lr", "weight_decay", "warmup", "seed", "dim", "heads", "vision_layers", "reasoner_layers")
+
+
+def model_config(vocab, args):
+    # The reasoner's visual tokens do not attend to each other (cost linear in the tokens, so the
+    # 2,880-token anyres layout fits); the vision encoder is a full-attention ViT as in world 1.
+    return Config(vocab=len(vocab["words"]), answers=len(vocab["answers"]), dim=args.dim, heads=args.heads,
+                  mlp=2 * args.dim, vision_layers=args.vision_layers, reasoner_layers=args.reasoner_layers,
+                  grid=24, anyres=True, visual_mixing=False)
+
+
+def batch_scenes(step, count, batch, seed):
+    """The scenes of a step: epoch e is a permutation seeded by (seed, e); a partial last batch is dropped."""
+    epoch, i = divmod(step, count // batch)
+    return np.random.default_rng([seed, epoch]).permutation(count)[i * batch : (i + 1) * batch]
+
+
+def paths(out):
+    out = Path(out)
+    stem = out.with_suffix("")
+    return out, Path(f"{stem}.resume.pt"), Path(f"{stem}.train.json"), Path(f"{stem}.metrics.json")
+
+
+class Run:
+    """Model, optimizer, step and log; `start` builds them fresh or from the resume files."""
+
+    def __init__(self, args, train):
+        self.args, self.train = args, train
+        self.weights, self.resume_path, self.log_path, self.metrics_path = paths(args.out)
+        seed_everything(args.seed)
+        self.model = TinyVLM(model_config(train.vocab, args))
+        self.opt = optimizer(self.model, args.lr, args.weight_decay)
+        self.mean, self.std = channel_stats(train)
+        self.step, self.minutes, self.running = 0, 0.0, {}
+        self.log = {"schedule": {k: getattr(args, k) for k in SCHEDULE}, "config": self.model.cfg.to_dict(),
+                    "train": {"scenes": len(train), "questions": len(train.q_answer)}, "curve": [], "validation": []}
+        if args.resume:
+            self.load()
+
+    def load(self):
+        state = torch.load(self.resume_path, map_location="cpu", weights_only=False)
+        ckpt = torch.load(self.weights, map_location="cpu", weights_only=False)
+        log = json.loads(self.log_path.read_text())
+        if log["schedule"] != self.log["schedule"] or log["train"] != self.log["train"]:
+            raise SystemExit(f"--resume needs the same schedule and data: {log['schedule']} {log['train']}")
+        self.model.load_state_dict(ckpt["state"])
+        self.opt.load_state_dict(state["optimizer"])
+        self.step, self.minutes, self.running, self.log = state["step"], state["minutes"], state["running"], log
+
+    def checkpoint(self):
+        a = self.args
+        training = {"steps": self.step, "totalSteps": a.steps, "epochs": round(self.step * a.batch / len(self.train), 3),
+                    "minutes": round(self.minutes, 1), "scenes": len(self.train), "batch": a.batch, "lr": a.lr,
+                    "threads": torch.get_num_threads()}
+        save(self.weights, self.model, {"vocab": self.train.vocab, "mean": self.mean, "std": self.std,
+                                        "seed": a.seed, "training": training})
+        write(self.resume_path, {"optimizer": self.opt.state_dict(), "step": self.step, "minutes": self.minutes,
+                                 "running": self.running})
+        self.log_path.write_text(json.dumps(self.log, indent=1) + "\n")
+
+    def train_step(self):
+        a = self.args
+        for g in self.opt.param_groups:
+            g["lr"] = lr_at(self.step, a.steps, a.lr, a.warmup)
+        b = make_batch(self.train, batch_scenes(self.step, len(self.train), a.batch, a.seed), self.mean, self.std)
+        parts = step_losses(self.model, self.train, b)
+        update(self.model, self.opt, parts)
+        self.step += 1
+        for k, v in parts.items():
+            self.running[k] = 0.98 * self.running.get(k, v.item()) + 0.02 * v.item()
+        return {k: round(v.item(), 4) for k, v in parts.items()}
+
+    def validate(self, val, limit):
+        pred = predict(self.model, val, self.mean, self.std, limit=limit)
+        return report(val, pred, answer_sets(self.train))
+
+
+def parser():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--train", required=True)
+    ap.add_argument("--val", required=True)
+    ap.add_argument("--test")
+    ap.add_argument("--steps", type=int, required=True, help="length of the schedule (cosine decay ends here)")
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--weight-decay", type=float, default=0.05)
+    ap.add_argument("--warmup", type=int, default=150)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--dim", type=int, default=96)
+    ap.add_argument("--heads", type=int, default=4)
+    ap.add_argument("--vision-layers", type=int, default=5)
+    ap.add_argument("--reasoner-layers", type=int, default=3)
+    ap.add_argument("--minutes", type=float, default=110, help="this invocation's budget; stops with a checkpoint")
+    ap.add_argument("--save-every", type=float, default=10, help="minutes between checkpoints")
+    ap.add_argument("--val-limit", type=int, default=300, help="validation scenes scored at each checkpoint")
+    ap.add_argument("--log-every", type=int, default=25)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--out", default="notebooks/weights/tinyvlm2.pt")
+    return ap
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+
+    torch.set_num_threads(args.threads)
+    train, val = load_scenes(args.train), load_scenes(args.val)
+    assert train.grid == 24 and val.grid == 24, "train2.py reads SynthScenes 2 exports (format 2)"
+    run = Run(args, train)
+    print(f"scenes {len(train)} questions {len(train.q_answer)} params "
+          f"{sum(p.numel() for p in run.model.parameters())} step {run.step}/{args.steps}", flush=True)
+
+    started = last_save = last_log = time.time()
+    minutes_before = run.minutes
+    while run.step < args.steps:
+        parts = run.train_step()
+        now = time.time()
+        run.minutes = minutes_before + (now - started) / 60
+        if run.step % args.log_every == 0:
+            rate = args.log_every * args.batch / (now - last_log)
+            last_log = now
+            run.log["curve"].append({"step": run.step, "minutes": round(run.minutes, 2), "scenesPerSecond": round(rate, 2),
+                                     "lr": lr_at(run.step - 1, args.steps, args.lr, args.warmup), **parts})
+            print(f"step {run.step}/{args.steps} {run.minutes:.1f} min {rate:.1f} scenes/s "
+                  + " ".join(f"{k} {v:.3f}" for k, v in run.running.items()), flush=True)
+        out_of_time = (now - started) / 60 >= args.minutes
+        if now - last_save >= args.save_every * 60 or out_of_time or run.step == args.steps:
+            result = run.validate(val, args.val_limit)
+            run.log["validation"].append({"step": run.step, "minutes": round(run.minutes, 2), "scenes": args.val_limit,
+                                          **result})
+            print(f"step {run.step} validation (first {args.val_limit}) {result['accuracy']:.4f} "
+                  + json.dumps({t: [round(v["accuracy"], 3), round(v["chance"], 3)] for t, v in result["byType"].items()}),
+                  flush=True)
+            run.checkpoint()
+            last_save = time.time()
+        if out_of_time:
+            print(f"--minutes {args.minutes} reached at step {run.step}; continue with --resume", flush=True)
+            return
+    metrics = {"validation": run.validate(val, None)}
+    if args.test:
+        metrics["test"] = run.validate(load_scenes(args.test), None)
+    run.metrics_path.write_text(json.dumps(metrics, indent=1) + "\n")
+    print(json.dumps(metrics, indent=1), flush=True)
+
+
+if __name__ == "__main__":
+    main()
