@@ -5,6 +5,7 @@
  * are the format's own (huggingface/safetensors: header ≤ 100 MB and starting with "{", offsets
  * relative to the end of the header, the data covered exactly, without holes or overlaps).
  */
+import { halfValues } from '../core/float16.ts';
 import { TokenFileError } from './errors.ts';
 
 /** Bytes per element of every byte-sized safetensors dtype (sub-byte F4/F6 are not read). */
@@ -135,7 +136,7 @@ export function toFloat32(bytes: Uint8Array, t: TensorEntry): Float32Array {
     const bits = new Uint32Array(out.buffer);
     for (let i = 0; i < count; i++) bits[i] = halves[i] << 16;
   } else {
-    const table = f16Table();
+    const table = halfValues();
     for (let i = 0; i < count; i++) out[i] = table[halves[i]];
   }
   return out;
@@ -146,23 +147,6 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 function viaDataView(raw: Uint8Array, count: number): Float32Array {
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   return Float32Array.from({ length: count }, (_, i) => view.getFloat32(4 * i, true));
-}
-
-let F16: Float32Array | null = null;
-
-/** All 65,536 IEEE half-precision values as float32 (exact: every half is a float32). */
-function f16Table(): Float32Array {
-  if (F16 !== null) return F16;
-  F16 = new Float32Array(65536);
-  for (let h = 0; h < 65536; h++) {
-    const sign = h & 0x8000 ? -1 : 1;
-    const exp = (h >> 10) & 0x1f;
-    const frac = h & 0x3ff;
-    F16[h] = exp === 0 ? sign * frac * 2 ** -24
-      : exp === 31 ? (frac === 0 ? sign * Infinity : NaN)
-      : sign * (1 + frac / 1024) * 2 ** (exp - 15);
-  }
-  return F16;
 }
 
 function isCount(v: unknown): v is number {

@@ -2,6 +2,7 @@
  * Writes token files (and plain safetensors): for tests, benchmarks and exports from the page.
  * The header is padded with spaces to a multiple of 8 bytes, as safetensors itself writes it.
  */
+import { halfBits } from '../core/float16.ts';
 import type { PrepareInput } from '../core/index.ts';
 import { FORMAT_VERSION, METADATA, TENSORS, type ImageMime, type Layout } from './format.ts';
 
@@ -65,30 +66,11 @@ export function encodeFloats(values: Float32Array, dtype: FloatDtype): Uint8Arra
   if (dtype === 'F32') return new Uint8Array(Float32Array.from(values).buffer);
   const bits = new Uint32Array(Float32Array.from(values).buffer);
   const out = new Uint16Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = dtype === 'BF16' ? toBf16(bits[i]) : toF16(bits[i]);
+  for (let i = 0; i < values.length; i++) out[i] = dtype === 'BF16' ? toBf16(bits[i]) : halfBits(bits[i]);
   return new Uint8Array(out.buffer);
 }
 
 function toBf16(x: number): number {
   if ((x & 0x7fffffff) > 0x7f800000) return (x >>> 16) | 0x40; // NaN stays NaN
   return ((x + 0x7fff + ((x >>> 16) & 1)) >>> 16) & 0xffff;
-}
-
-function toF16(x: number): number {
-  const sign = (x >>> 16) & 0x8000;
-  const exp = (x >>> 23) & 0xff;
-  let mant = x & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant !== 0 ? 0x200 : 0);
-  const e = exp - 127 + 15;
-  if (e >= 31) return sign | 0x7c00;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - e;
-    const half = 1 << (shift - 1);
-    const rounded = (mant + half - 1 + ((mant >>> shift) & 1)) >>> shift;
-    return sign | rounded;
-  }
-  const rounded = (mant + 0xfff + ((mant >>> 13) & 1)) >>> 13;
-  return (sign | (e << 10)) + rounded; // a carry out of the mantissa bumps the exponent
 }

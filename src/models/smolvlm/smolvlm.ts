@@ -6,12 +6,12 @@
 
 import * as ort from 'onnxruntime-web';
 import { Tokenizer } from '@huggingface/tokenizers';
+import { fromHalves, toHalves } from '../../core/float16.ts';
 import type { Layout, View } from '../../tokens/index.ts';
 import { ModelError } from '../errors.ts';
 import { createSession, type ExecutionProvider } from '../onnx.ts';
 import type { ImageInput, Instruction, ModelAnswer, ModelInfo, VisionLanguageModel, VisualTokens } from '../vlm.ts';
 import type { SmolVlmConfig } from './config.ts';
-import { halves, singles } from './float16.ts';
 import { preprocessImage, type ProcessedImage } from './image-processor.ts';
 import { chatPrompt, expandImage } from './prompt.ts';
 
@@ -231,13 +231,13 @@ export class SmolVlm implements VisionLanguageModel {
   /** A float tensor in the dtype the graph declares for `name` (float32, or float16 in the f16 variants). */
   #floats(session: ort.InferenceSession, name: string, data: Float32Array, dims: readonly number[]): ort.Tensor {
     const meta = session.inputMetadata.find((m) => m.name === name);
-    return meta?.isTensor && meta.type === 'float16' ? new ort.Tensor('float16', halves(data), dims) : new ort.Tensor('float32', data, dims);
+    return meta?.isTensor && meta.type === 'float16' ? new ort.Tensor('float16', toHalves(data), dims) : new ort.Tensor('float32', data, dims);
   }
 
   #single(tensor: ort.Tensor | undefined, name: string, file: string): Float32Array {
     if (tensor?.type === 'float32') return tensor.data as Float32Array;
     // float16 data arrives as bit patterns, or as a Float16Array where the JavaScript engine has one.
-    if (tensor?.type === 'float16') return tensor.data instanceof Uint16Array ? singles(tensor.data) : Float32Array.from(tensor.data as ArrayLike<number>);
+    if (tensor?.type === 'float16') return tensor.data instanceof Uint16Array ? fromHalves(tensor.data) : Float32Array.from(tensor.data as ArrayLike<number>);
     throw new ModelError('output', `${file}: output "${name}" should be float32 or float16, got ${tensor?.type ?? 'nothing'}`, file);
   }
 }
