@@ -20,8 +20,18 @@ export function paintBackground(bg: Background, rgb: Uint8Array): void {
   // Gradient colours in half-pixel steps of t, so the diagonal t = (x + y) / 2 stays exact.
   const steps = bg.kind !== 'gradient' ? [] : Array.from({ length: 2 * IMAGE_SIZE - 1 }, (_, twiceT): Rgb =>
     bg.from.map((v, c) => v + Math.round(((bg.to[c] - v) * (twiceT / 2)) / last)) as unknown as Rgb);
-  for (let y = 0; y < IMAGE_SIZE; y++) {
-    for (let x = 0; x < IMAGE_SIZE; x++) {
+  paintBase(bg, IMAGE_SIZE, 1, steps, rgb);
+}
+
+/**
+ * The background of a `size`-pixel rendering whose noise grain and checker cells are laid out in
+ * view pixels of `scale` rendered pixels; `steps` holds a gradient's colours by half-pixel step.
+ */
+export function paintBase(bg: Background, size: number, scale: number, steps: readonly Rgb[], rgb: Uint8Array): void {
+  for (let y = 0; y < size; y++) {
+    const vy = Math.floor(y / scale);
+    for (let x = 0; x < size; x++) {
+      const vx = Math.floor(x / scale);
       let color: Rgb;
       let grain = 0;
       switch (bg.kind) {
@@ -30,16 +40,16 @@ export function paintBackground(bg: Background, rgb: Uint8Array): void {
           break;
         case 'noise':
           color = bg.color;
-          grain = Math.round(((pixelHash(x, y, bg.seed) & 0xff) / 255 - 0.5) * bg.amplitude);
+          grain = Math.round(((pixelHash(vx, vy, bg.seed) & 0xff) / 255 - 0.5) * bg.amplitude);
           break;
         case 'checker':
-          color = bg.colors[(Math.floor(x / bg.cell) + Math.floor(y / bg.cell)) & 1];
+          color = bg.colors[(Math.floor(vx / bg.cell) + Math.floor(vy / bg.cell)) & 1];
           break;
         case 'gradient':
           color = steps[bg.direction === 'horizontal' ? 2 * x : bg.direction === 'vertical' ? 2 * y : x + y];
           break;
       }
-      const o = (y * IMAGE_SIZE + x) * 3;
+      const o = (y * size + x) * 3;
       rgb[o] = clampByte(color[0] + grain);
       rgb[o + 1] = clampByte(color[1] + grain);
       rgb[o + 2] = clampByte(color[2] + grain);

@@ -2,13 +2,12 @@
 // rounded division). Noise grain, checker cells and texture motifs are laid out in view pixels,
 // so the 768 rendering shows the same layout as the 384 one at twice the resolution.
 
-import { pixelHash } from '../background.ts';
+import { paintBase } from '../background.ts';
 import type { Background } from '../description.ts';
 import type { Rgb } from '../world.ts';
 import type { Texture } from './description.ts';
 import { VIEW_SIZE, type RenderSize } from './world.ts';
 
-const clampByte = (v: number): number => (v < 0 ? 0 : v > 255 ? 255 : v);
 
 /** Gradient colours by step s = 0 … 2·size − 2, at fraction (s + 1) / (2·size) of the way. */
 function gradientSteps(from: Rgb, to: Rgb, size: number): Rgb[] {
@@ -36,34 +35,7 @@ function motifTone(t: Texture, hx: number, hy: number): boolean {
 /** Writes background and textures as packed RGB (3 bytes per pixel, row-major) into `rgb`. */
 export function paintBackground2(bg: Background, textures: readonly Texture[], size: RenderSize, rgb: Uint8Array): void {
   const scale = size / VIEW_SIZE;
-  const steps = bg.kind === 'gradient' ? gradientSteps(bg.from, bg.to, size) : [];
-  for (let y = 0; y < size; y++) {
-    const vy = Math.floor(y / scale); // view pixel
-    for (let x = 0; x < size; x++) {
-      const vx = Math.floor(x / scale);
-      let color: Rgb;
-      let grain = 0;
-      switch (bg.kind) {
-        case 'flat':
-          color = bg.color;
-          break;
-        case 'noise':
-          color = bg.color;
-          grain = Math.round(((pixelHash(vx, vy, bg.seed) & 0xff) / 255 - 0.5) * bg.amplitude);
-          break;
-        case 'checker':
-          color = bg.colors[(Math.floor(vx / bg.cell) + Math.floor(vy / bg.cell)) & 1];
-          break;
-        case 'gradient':
-          color = steps[bg.direction === 'horizontal' ? 2 * x : bg.direction === 'vertical' ? 2 * y : x + y];
-          break;
-      }
-      const o = (y * size + x) * 3;
-      rgb[o] = clampByte(color[0] + grain);
-      rgb[o + 1] = clampByte(color[1] + grain);
-      rgb[o + 2] = clampByte(color[2] + grain);
-    }
-  }
+  paintBase(bg, size, scale, bg.kind === 'gradient' ? gradientSteps(bg.from, bg.to, size) : [], rgb);
   for (const t of textures) paintTexture(t, scale, size, rgb);
 }
 
