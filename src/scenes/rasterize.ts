@@ -77,6 +77,30 @@ function paintObject(object: SceneObject, canvas: Canvas): Int32Array {
   return counts;
 }
 
+/**
+ * The objects' samples over the background: each pixel's painted samples plus the background in
+ * its open ones, averaged with rounding (16 samples: a shift). Packed RGB background in, RGBA out.
+ */
+export function composite(canvas: { covered: Uint16Array; sums: Uint16Array }, background: Uint8Array, pixels: number): Uint8Array {
+  // Every value written is already 0..255; a plain byte array skips the clamping on each store.
+  const rgba = new Uint8Array(pixels * 4);
+  const half = 1 << (SAMPLE_SHIFT - 1);
+  for (let p = 0; p < pixels; p++) {
+    rgba[p * 4 + 3] = 255;
+    if (canvas.covered[p] === 0) {
+      rgba[p * 4] = background[p * 3];
+      rgba[p * 4 + 1] = background[p * 3 + 1];
+      rgba[p * 4 + 2] = background[p * 3 + 2];
+      continue;
+    }
+    const open = SAMPLES * SAMPLES - popcount16(canvas.covered[p]);
+    for (let c = 0; c < 3; c++) {
+      rgba[p * 4 + c] = (canvas.sums[p * 3 + c] + open * background[p * 3 + c] + half) >> SAMPLE_SHIFT;
+    }
+  }
+  return rgba;
+}
+
 function popcount16(v: number): number {
   let n = 0;
   for (let x = v; x !== 0; x &= x - 1) n++;
@@ -94,22 +118,7 @@ export function renderScene(scene: SceneDescription): Rendering {
   const counts: Int32Array[] = new Array(scene.objects.length);
   for (let k = scene.objects.length - 1; k >= 0; k--) counts[k] = paintObject(scene.objects[k], canvas);
 
-  // Every value written is already 0..255; a plain byte array skips the clamping on each store.
-  const rgba = new Uint8Array(IMAGE_SIZE * IMAGE_SIZE * 4);
-  const half = 1 << (SAMPLE_SHIFT - 1);
-  for (let p = 0; p < IMAGE_SIZE * IMAGE_SIZE; p++) {
-    rgba[p * 4 + 3] = 255;
-    if (canvas.covered[p] === 0) {
-      rgba[p * 4] = background[p * 3];
-      rgba[p * 4 + 1] = background[p * 3 + 1];
-      rgba[p * 4 + 2] = background[p * 3 + 2];
-      continue;
-    }
-    const open = SAMPLES * SAMPLES - popcount16(canvas.covered[p]);
-    for (let c = 0; c < 3; c++) {
-      rgba[p * 4 + c] = (canvas.sums[p * 3 + c] + open * background[p * 3 + c] + half) >> SAMPLE_SHIFT;
-    }
-  }
+  const rgba = composite(canvas, background, IMAGE_SIZE * IMAGE_SIZE);
   const coverage = counts.map((c) => Float32Array.from(c, (n) => n / SAMPLES_PER_PATCH));
   return { rgba: new Uint8ClampedArray(rgba.buffer), coverage };
 }

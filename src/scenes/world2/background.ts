@@ -8,7 +8,6 @@ import type { Rgb } from '../world.ts';
 import type { Texture } from './description.ts';
 import { VIEW_SIZE, type RenderSize } from './world.ts';
 
-
 /** Gradient colours by step s = 0 … 2·size − 2, at fraction (s + 1) / (2·size) of the way. */
 function gradientSteps(from: Rgb, to: Rgb, size: number): Rgb[] {
   return Array.from({ length: 2 * size - 1 }, (_, s): Rgb =>

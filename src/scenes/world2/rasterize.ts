@@ -3,6 +3,7 @@
 // down, a 16-bit mask per pixel of the samples already covered (exact occlusion and each
 // object's visible coverage of every view patch).
 
+import { composite } from '../rasterize.ts';
 import { COLOR_RGB, PATCH_SIZE, type Rgb } from '../world.ts';
 import { paintBackground2 } from './background.ts';
 import type { Object2, SceneDescription2 } from './description.ts';
@@ -10,7 +11,6 @@ import { UNITS_PER_PIXEL, objectBox, toneAt } from './geometry.ts';
 import { VIEW_GRID, VIEW_SIZE, VIEW_TOKENS, type RenderSize } from './world.ts';
 
 const SAMPLES = 4; // per pixel and axis
-const SAMPLE_SHIFT = 4; // log2(SAMPLES²): divides a 16-sample sum
 const INK_DARK: Rgb = [16, 16, 16];
 const INK_LIGHT: Rgb = [250, 250, 250];
 
@@ -76,12 +76,6 @@ function paintObject(o: Object2, canvas: Canvas): Int32Array {
   return counts;
 }
 
-function popcount16(v: number): number {
-  let n = 0;
-  for (let x = v; x !== 0; x &= x - 1) n++;
-  return n;
-}
-
 /** Draws a (validated) second-world description at 384 (default) or 768 pixels. */
 export function renderScene2(scene: SceneDescription2, options: { size?: RenderSize } = {}): Rendering2 {
   const size = options.size ?? VIEW_SIZE;
@@ -92,21 +86,7 @@ export function renderScene2(scene: SceneDescription2, options: { size?: RenderS
   const counts: Int32Array[] = new Array(scene.objects.length);
   for (let k = scene.objects.length - 1; k >= 0; k--) counts[k] = paintObject(scene.objects[k], canvas);
 
-  const rgba = new Uint8Array(pixels * 4);
-  const half = 1 << (SAMPLE_SHIFT - 1);
-  for (let p = 0; p < pixels; p++) {
-    rgba[p * 4 + 3] = 255;
-    if (canvas.covered[p] === 0) {
-      rgba[p * 4] = background[p * 3];
-      rgba[p * 4 + 1] = background[p * 3 + 1];
-      rgba[p * 4 + 2] = background[p * 3 + 2];
-      continue;
-    }
-    const open = SAMPLES * SAMPLES - popcount16(canvas.covered[p]);
-    for (let c = 0; c < 3; c++) {
-      rgba[p * 4 + c] = (canvas.sums[p * 3 + c] + open * background[p * 3 + c] + half) >> SAMPLE_SHIFT;
-    }
-  }
+  const rgba = composite(canvas, background, pixels);
   const samplesPerPatch = (PATCH_SIZE * size / VIEW_SIZE) ** 2 * SAMPLES * SAMPLES;
   const coverage = counts.map((c) => Float32Array.from(c, (n) => n / samplesPerPatch));
   return { size, rgba: new Uint8ClampedArray(rgba.buffer), coverage };
