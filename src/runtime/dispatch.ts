@@ -5,7 +5,7 @@
 import type { GpuBackendFactory } from './chooser.ts';
 import { toWire } from './errors.ts';
 import { EngineHost, type HostRequest } from './host.ts';
-import { createModelLoader, locationKey, type ModelLoader } from './model-loader.ts';
+import { createModelLoader, locationKey, type ModelLoader, type ModelLocation } from './model-loader.ts';
 import { isLoading } from './model-status.ts';
 import { buffersOf, type EngineRequest, type ModelCommand, type ReplyMessage, type RequestMessage } from './protocol.ts';
 import { ExperimentSession, type ModelSlot } from './session.ts';
@@ -29,15 +29,19 @@ function loaderSlot(get: () => ModelLoader | null): ModelSlot {
 /**
  * `threads`: how many threads the CPU engine's Gram matrix runs on, once known (the worker starts
  * helpers where the page is cross-origin isolated; in the page's own thread it is always one).
+ * `makeLoader`: where the model runs (the engine's worker puts it in a worker of its own).
  */
-export function createDispatcher(post: Post, makeGpu: GpuBackendFactory | null, threads: () => Promise<number> = async () => 1): (message: RequestMessage) => void {
+export function createDispatcher(
+  post: Post, makeGpu: GpuBackendFactory | null, threads: () => Promise<number> = async () => 1,
+  makeLoader: (location: ModelLocation) => ModelLoader = createModelLoader,
+): (message: RequestMessage) => void {
   let host: Promise<EngineHost> | null = null;
   let session: Promise<ExperimentSession> | null = null;
   let loader: ModelLoader | null = null;
 
   const command = (message: ModelCommand): void => {
     if (message.op === 'load-model' && (loader === null || locationKey(loader.location) !== locationKey(message.location))) {
-      loader = createModelLoader(message.location);
+      loader = makeLoader(message.location);
       loader.subscribe((status) => post({ type: 'model', status }, []));
     }
     post({ type: 'model', status: loader!.status }, []);

@@ -34,8 +34,12 @@ export interface ModelLoader {
 
 type Report = (status: ModelStatus) => void;
 
-/** What one kind of model does to load: report progress, tell its identity when known, return the model. */
-type Load = (set: Report, identify: (sha: string) => void) => Promise<VisionLanguageModel>;
+/**
+ * What one kind of model does to load: report progress, tell its identity when known, and return
+ * the model with its ready status (announced once the model is in place, so a listener told
+ * "ready" finds it).
+ */
+type Load = (set: Report, identify: (sha: string) => void) => Promise<{ model: VisionLanguageModel; ready: Extract<ModelStatus, { phase: 'ready' }> }>;
 
 async function readWithProgress(response: Response, onBytes: (count: number) => void): Promise<Uint8Array> {
   if (!response.ok || response.body === null) throw new Error(`onnxruntime WASM: HTTP ${response.status}`);
@@ -109,8 +113,7 @@ function siteLoad(base: string): Load {
     });
     await store.settled();
     await pruneModelCache(SITE_CACHE, keys);
-    set({ phase: 'ready', total: sum, cached, stored: cacheAvailable(), identity: model.info.identity });
-    return model;
+    return { model, ready: { phase: 'ready', total: sum, cached, stored: cacheAvailable(), identity: model.info.identity } };
   };
 }
 
@@ -161,8 +164,7 @@ function hubLoad(hub: string, preference: ExecutionProvider | 'auto'): Load {
     });
     await store.settled();
     await pruneModelCache(HUB_CACHE, keys);
-    set({ phase: 'ready', total: loaded, cached, stored: cacheAvailable(), identity, provider, variant: variant.label });
-    return model;
+    return { model, ready: { phase: 'ready', total: loaded, cached, stored: cacheAvailable(), identity, provider, variant: variant.label } };
   };
 }
 
@@ -193,7 +195,7 @@ export function createModelLoader(where: ModelLocation): ModelLoader {
       if (running || model !== null) return;
       running = true;
       set({ phase: 'initiate' });
-      load(set, resolveIdentity).then((m) => { model = m; }, async (err: unknown) => {
+      load(set, resolveIdentity).then((loaded) => { model = loaded.model; set(loaded.ready); }, async (err: unknown) => {
         // Bytes that failed a check may sit in the cache; the retry must fetch them afresh.
         await clearModelCache(cacheName).catch(() => undefined);
         resolveIdentity(null); // no-op once the identity was told

@@ -10,6 +10,7 @@ import { build, type Plugin } from 'esbuild';
 const WORKERS: Record<string, RegExp> = {
   'engine.worker': /src[\\/]runtime[\\/]transport\.ts$/,
   'similarity.worker': /src[\\/]runtime[\\/]similarity-threads\.ts$/,
+  'model.worker': /src[\\/]runtime[\\/]remote-model\.ts$/,
 };
 const workerUrl: Plugin = {
   name: 'worker-urls',
@@ -32,6 +33,7 @@ export async function buildTestPage(entry: string): Promise<string> {
       page: resolve(entry),
       'engine.worker': resolve('src/runtime/engine.worker.ts'),
       'similarity.worker': resolve('src/runtime/similarity.worker.ts'),
+      'model.worker': resolve('src/runtime/model.worker.ts'),
     },
     bundle: true,
     format: 'esm',
