@@ -168,29 +168,48 @@ function hubLoad(hub: string, preference: ExecutionProvider | 'auto'): Load {
   };
 }
 
+/** A loader's status with its listeners, and its identity once told: what every ModelLoader keeps. */
+export function statusFeed(): {
+  readonly status: ModelStatus;
+  set(next: ModelStatus): void;
+  subscribe(listener: (status: ModelStatus) => void): () => void;
+  identity: Promise<string | null>;
+  tellIdentity(sha: string | null): void;
+} {
+  let status: ModelStatus = { phase: 'idle' };
+  const listeners = new Set<(s: ModelStatus) => void>();
+  let tellIdentity: (sha: string | null) => void = () => {};
+  const identity = new Promise<string | null>((ok) => { tellIdentity = ok; });
+  return {
+    get status() { return status; },
+    set(next) { status = next; for (const l of listeners) l(status); },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    identity,
+    tellIdentity: (sha) => tellIdentity(sha),
+  };
+}
+
 const codeOf = (err: unknown): string | null => (typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : null);
 
 export function createModelLoader(where: ModelLocation): ModelLoader {
   const hub = where.kind === 'hub';
   const cacheName = hub ? HUB_CACHE : SITE_CACHE;
   const load = hub ? hubLoad(where.hub, where.provider) : siteLoad(where.base.replace(/\/?$/, '/'));
-  let status: ModelStatus = { phase: 'idle' };
   let model: VisionLanguageModel | null = null;
   let running = false;
-  const listeners = new Set<(s: ModelStatus) => void>();
-  const set = (next: ModelStatus): void => { status = next; for (const l of listeners) l(status); };
-  let resolveIdentity: (sha: string | null) => void = () => {};
-  const identity = new Promise<string | null>((ok) => { resolveIdentity = ok; });
+  const feed = statusFeed();
+  const set = feed.set;
+  const resolveIdentity = feed.tellIdentity;
 
   return {
     location: where,
-    get status() { return status; },
+    get status() { return feed.status; },
     get model() { return model; },
-    identity,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    identity: feed.identity,
+    subscribe: feed.subscribe,
     start() {
       if (running || model !== null) return;
       running = true;

@@ -6,9 +6,8 @@
  */
 import type { ModelInfo, VisionLanguageModel } from '../models/vlm.ts';
 import { fromWire } from './errors.ts';
-import type { ModelLoader, ModelLocation } from './model-loader.ts';
+import { statusFeed, type ModelLoader, type ModelLocation } from './model-loader.ts';
 import type { ModelMethod, ModelReply, ModelRequest } from './model-protocol.ts';
-import type { ModelStatus } from './model-status.ts';
 
 type Settle = { resolve: (value: unknown) => void; reject: (err: Error) => void };
 
@@ -50,26 +49,19 @@ export function remoteLoaders(): (location: ModelLocation) => ModelLoader {
   };
 
   return (location) => {
-    let status: ModelStatus = { phase: 'idle' };
     let model: VisionLanguageModel | null = null;
-    const listeners = new Set<(s: ModelStatus) => void>();
-    let resolveIdentity: (sha: string | null) => void = () => {};
-    const identity = new Promise<string | null>((ok) => { resolveIdentity = ok; });
+    const feed = statusFeed();
     const follow = (reply: Extract<ModelReply, { type: 'status' | 'identity' }>): void => {
-      if (reply.type === 'identity') { resolveIdentity(reply.identity); return; }
-      status = reply.status;
-      model = reply.info === null ? (status.phase === 'ready' ? model : null) : proxy(reply.info);
-      for (const l of listeners) l(status);
+      if (reply.type === 'identity') { feed.tellIdentity(reply.identity); return; }
+      model = reply.info === null ? (reply.status.phase === 'ready' ? model : null) : proxy(reply.info);
+      feed.set(reply.status);
     };
     return {
       location,
-      get status() { return status; },
+      get status() { return feed.status; },
       get model() { return model; },
-      identity,
-      subscribe(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
+      identity: feed.identity,
+      subscribe: feed.subscribe,
       start() {
         current = follow;
         send({ op: 'start', location });

@@ -1,5 +1,5 @@
 // The prompt the model was trained on: the hub's chat template for one user turn (an image, then
-// the question), with the image placeholder expanded the way Idefics3's processor expands it —
+// the question), with the `<image>` token expanded the way Idefics3's processor expands it —
 // per tile `<fake_token_around_image><row_r_col_c>` and 64 `<image>`, a newline after each row,
 // then the whole image after `<global-img>`.
 
@@ -15,7 +15,7 @@ export function chatPrompt(template: string, question: string): string {
   return new Template(template).render({ messages, add_generation_prompt: true });
 }
 
-/** The text that replaces one image placeholder, for an image cut into rows × cols tiles (0 × 0: no tiles). */
+/** The text that replaces the prompt's one `<image>` token, for an image cut into rows × cols tiles (0 × 0: no tiles). */
 export function imagePlaceholder(rows: number, cols: number, seqLen: number): string {
   const tokens = IMAGE_TOKEN.repeat(seqLen);
   const whole = `${FAKE}${GLOBAL}${tokens}${FAKE}`;
@@ -28,7 +28,7 @@ export function imagePlaceholder(rows: number, cols: number, seqLen: number): st
   return `${text}\n${whole}`;
 }
 
-/** `prompt` with its (single) image placeholder expanded. */
+/** `prompt` with its (single) `<image>` token expanded. */
 export function expandImage(prompt: string, rows: number, cols: number, seqLen: number): string {
   const at = prompt.indexOf(IMAGE_TOKEN);
   if (at < 0 || prompt.indexOf(IMAGE_TOKEN, at + 1) >= 0) throw new Error('the chat template must place exactly one image');
