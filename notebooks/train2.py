@@ -23,7 +23,8 @@ from tinyvlm.model import Config, TinyVLM
 from tinyvlm.training import lr_at, optimizer, save, seed_everything, step_losses, update, write
 
 # Arguments that define the run; a resume must repeat them.
-SCHEDULE = ("steps", "batch", "lr", "weight_decay", "warmup", "seed", "dim", "heads", "vision_layers", "reasoner_layers")
+SCHEDULE = ("steps", "batch", "lr", "weight_decay", "warmup", "seed", "dim", "heads", "vision_layers", "reasoner_layers",
+            "stem", "gated_pool", "dense_words")
 
 
 def model_config(vocab, args):
@@ -31,7 +32,8 @@ def model_config(vocab, args):
     # 2,880-token anyres layout fits); the vision encoder is a full-attention ViT as in world 1.
     return Config(vocab=len(vocab["words"]), answers=len(vocab["answers"]), dim=args.dim, heads=args.heads,
                   mlp=2 * args.dim, vision_layers=args.vision_layers, reasoner_layers=args.reasoner_layers,
-                  grid=24, anyres=True, visual_mixing=False)
+                  grid=24, anyres=True, visual_mixing=False, stem=args.stem, gated_pool=args.gated_pool,
+                  dense_words=args.dense_words)
 
 
 def batch_scenes(step, count, batch, seed):
@@ -113,7 +115,10 @@ def parser():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--dim", type=int, default=96)
     ap.add_argument("--heads", type=int, default=4)
-    ap.add_argument("--vision-layers", type=int, default=5)
+    ap.add_argument("--vision-layers", type=int, default=4)
+    ap.add_argument("--stem", choices=["conv", "linear"], default="conv")
+    ap.add_argument("--gated-pool", action=argparse.BooleanOptionalAction, default=True)
+    ap.add_argument("--dense-words", action=argparse.BooleanOptionalAction, default=True)
     ap.add_argument("--reasoner-layers", type=int, default=3)
     ap.add_argument("--minutes", type=float, default=110, help="this invocation's budget; stops with a checkpoint")
     ap.add_argument("--save-every", type=float, default=10, help="minutes between checkpoints")

@@ -83,3 +83,31 @@ def bag_of_words(cls_logits, words):
 def centers(center_logits, target):
     """Per patch: does an object's centre lie here (helps counting, one hit per object)."""
     return F.binary_cross_entropy_with_logits(center_logits, target)
+
+
+def top_object(o_mask, o_image, batch):
+    """Per (image, patch): the row of the last-drawn object whose mask holds the patch, or -1.
+    Objects come in drawing order, so the last one is the one on top."""
+    rows = torch.arange(len(o_mask))[:, None].expand_as(o_mask)
+    rows = torch.where(o_mask, rows, -1)
+    out = torch.full((batch, o_mask.shape[1]), -1, dtype=torch.int64)
+    return out.scatter_reduce(0, o_image[:, None].expand_as(rows), rows, reduce="amax")
+
+
+def patch_words(word_logits, o_mask, o_image, captions, vocab):
+    """Per patch, multi-label: the caption words of the object on top there (none on background)."""
+    hot = torch.zeros(len(captions) + 1, vocab)
+    hot[torch.arange(len(captions)).repeat_interleave(captions.shape[1]), captions.flatten()] = 1.0
+    hot[:, 0] = 0.0  # padding
+    top = top_object(o_mask, o_image, word_logits.shape[0])
+    return F.binary_cross_entropy_with_logits(word_logits, hot[top])  # row -1 is the empty last row
+
+
+def gates(gate_logits, masks):
+    """The gated pool opens on the patches the question is about and stays shut elsewhere
+    (positives and negatives averaged separately; an empty mask has only negatives)."""
+    target = masks.to(gate_logits.dtype)
+    per = F.binary_cross_entropy_with_logits(gate_logits, target, reduction="none")
+    pos = (per * target).sum() / target.sum().clamp(min=1)
+    neg = (per * (1 - target)).sum() / (1 - target).sum().clamp(min=1)
+    return pos + neg

@@ -32,6 +32,16 @@ class Config:
     # Visual tokens attend to each other in the reasoner (LLaVA's causal order). Without it each
     # attends only to itself, so the reasoner's cost is linear in the visual tokens.
     visual_mixing: bool = True
+    # "conv": four stride-2 3x3 convolutions (receptive field 31 px) instead of one linear 16x16
+    # patch projection, so a token sees sub-patch detail (5x7 glyphs, one-patch shapes) across
+    # patch borders. World 2 uses it; world 1's export keeps "linear".
+    stem: str = "linear"
+    # The reasoner adds a gated *sum* over the visual tokens to the answer head: softmax attention
+    # averages, and a count or an existence check needs a total.
+    gated_pool: bool = False
+    # Per patch, a head predicts the caption words of the object drawn on top there: dense labels
+    # that teach colour, shape, size and glyph at every token from the first steps.
+    dense_words: bool = False
 
     @property
     def tokens(self):
@@ -110,12 +120,23 @@ def anyres_cells(grid):
     return torch.where(view == 0, rest, tiled)
 
 
+def conv_stem(dim):
+    """384 px -> 24x24 tokens in four stride-2 steps (16 px per token, as the linear patchify)."""
+    widths = [3, 16, 32, 64]
+    layers = []
+    for cin, cout in zip(widths, widths[1:]):
+        layers += [nn.Conv2d(cin, cout, 3, stride=2, padding=1), nn.GELU()]
+    return nn.Sequential(*layers, nn.Conv2d(widths[-1], dim, 3, stride=2, padding=1))
+
+
 class VisionEncoder(nn.Module):
     """ViT-Tiny-ish: patch 16, [CLS] + grid^2 patch tokens (196 on world 1's 224 px, 576 on 384)."""
 
     def __init__(self, cfg: Config):
         super().__init__()
-        self.patchify = nn.Conv2d(3, cfg.dim, kernel_size=cfg.patch, stride=cfg.patch)
+        assert cfg.stem in ("linear", "conv") and (cfg.stem == "linear" or cfg.patch == 16)
+        self.patchify = (nn.Conv2d(3, cfg.dim, kernel_size=cfg.patch, stride=cfg.patch) if cfg.stem == "linear"
+                         else conv_stem(cfg.dim))
         self.cls = nn.Parameter(torch.zeros(1, 1, cfg.dim))
         self.pos = nn.Parameter(torch.randn(1, cfg.tokens + 1, cfg.dim) * 0.02)
         self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.vision_layers))
@@ -177,6 +198,7 @@ class Reasoner(nn.Module):
         self.norm = nn.LayerNorm(cfg.dim)
         self.head = nn.Linear(cfg.dim, cfg.answers)
         self.visual_mixing = cfg.visual_mixing
+        self.pool = GatedPool(cfg.dim) if cfg.gated_pool else None
 
     @staticmethod
     def causal_bias(n, like):
@@ -186,7 +208,8 @@ class Reasoner(nn.Module):
     def forward(self, visual, positions, question, last):
         """visual [B,k,D], positions [B,k] (patch ids, or anyres token ids when cfg.anyres), question
         [B,Q,L], last [B,Q] index of each question's last token -> logits [B,Q,A], text_attn [B,Q,k]
-        (layer-2 attention of the last token)."""
+        (layer-2 attention of the last token). With a gated pool, `self.gate_logits` keeps the
+        gates' logits [B,Q,k] of the last call for the training loss."""
         if self.cells is not None:
             positions = self.cells[positions]
         v = self.projector(visual) + F.embedding(positions, self.visual_pos)
@@ -211,8 +234,33 @@ class Reasoner(nn.Module):
             v = block.finish(v, vv if vp is None else vp @ vv)
             t = block.finish(t, t_ctx)
         idx = last[:, :, None, None].expand(-1, -1, 1, t.shape[-1])
-        final = self.norm(t.gather(2, idx)[:, :, 0])
+        query = t.gather(2, idx)[:, :, 0]
+        final = self.norm(query)
+        if self.pool is not None:
+            pooled, self.gate_logits = self.pool(query, v)
+            final = final + pooled
         return self.head(final), text_attn
+
+
+class GatedPool(nn.Module):
+    """sum_i sigmoid(q . k_i + b) v_i over the visual tokens, read by the question's last state.
+    Unnormalized, so the total grows with the number of matching tokens (counts, existence);
+    trained to open on the question's mask. Linear in the visual tokens."""
+
+    def __init__(self, dim):
+        super().__init__()
+        self.q = nn.Linear(dim, dim)
+        self.k = nn.Linear(dim, dim)
+        self.v = nn.Linear(dim, dim)
+        self.bias = nn.Parameter(torch.tensor(-3.0))
+        self.out = nn.Sequential(nn.LayerNorm(dim), nn.Linear(dim, dim), nn.GELU(), nn.Linear(dim, dim))
+
+    def forward(self, query, visual):
+        """query [B,Q,D], visual [B,k,D] -> (pooled [B,Q,D], gate logits [B,Q,k])."""
+        logits = self.q(query) @ self.k(visual).transpose(-1, -2) * (query.shape[-1] ** -0.5) + self.bias
+        # Divided by 8 so a few dozen open gates stay in the LayerNorm's comfortable range.
+        total = logits.sigmoid() @ self.v(visual) / 8.0
+        return self.out(total), logits
 
 
 class TinyVLM(nn.Module):
@@ -232,3 +280,4 @@ class TinyVLM(nn.Module):
         # Per patch: does an object's centre lie here. One hit per object makes patch tokens
         # carry the object-instance signal that counting questions need.
         self.center = nn.Linear(cfg.dim, 1)
+        self.patch_words = nn.Linear(cfg.dim, cfg.vocab) if cfg.dense_words else None

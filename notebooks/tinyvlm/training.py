@@ -9,7 +9,8 @@ import torch
 
 from . import losses
 
-WEIGHTS = {"answer": 1.0, "attention": 0.5, "objects": 0.5, "patches": 1.0, "words": 0.2, "centers": 0.5}
+WEIGHTS = {"answer": 1.0, "attention": 0.5, "objects": 0.5, "patches": 1.0, "words": 0.2, "centers": 0.5,
+           "patch_words": 1.0, "gates": 0.5}
 
 
 def seed_everything(seed):
@@ -42,7 +43,13 @@ def step_losses(model, data, b):
     center[b.o_image[visible], torch.from_numpy(data.o_center[b.o_rows])[visible]] = 1.0
 
     scale, bias = model.patch_scale, model.patch_bias
-    return {
+    extra = {}
+    if model.patch_words is not None:
+        extra["patch_words"] = losses.patch_words(model.patch_words(patch_tokens), o_mask, b.o_image, captions,
+                                                  model.cfg.vocab)
+    if model.reasoner.pool is not None:
+        extra["gates"] = losses.gates(model.reasoner.gate_logits[b.q_valid], q_mask)
+    return {**extra,
         "answer": losses.answer_loss(logits, b.answers, b.q_valid),
         "attention": losses.attention(text_attn[b.q_valid], q_mask),
         "objects": losses.object_contrastive(
