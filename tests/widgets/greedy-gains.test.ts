@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { prepare, prune } from '../../src/core/index.ts';
 import { cloudInput, SMALL_CLUSTER } from '../../src/widgets/cloud/cloud-data.ts';
-import { DEFAULT_INSTRUCTION, defaultCloud } from '../../src/widgets/cloud/cloud-session.ts';
+import { DEFAULT_SCENE, openScene } from '../../src/widgets/cloud/figure-scene.ts';
 import { gainRows, traceRows } from '../../src/widgets/greedy/gains.ts';
-import { describeOpening, GREEDY_K, walkthrough } from '../../src/widgets/greedy/walkthrough.ts';
+import { describeOpening, walkthrough } from '../../src/widgets/greedy/walkthrough.ts';
 import { PRINCIPLES } from '../../src/widgets/principle/principles.ts';
 
 describe('greedy trace rows', () => {
@@ -32,8 +32,8 @@ describe('the objective page\'s walkthrough sentence', () => {
   test('and later, at the pick the engine made, when relevance weighs little', () => {
     const light = { alpha: 0.25, beta: 2, gamma: 2, lambda: 0 };
     const w = walkthrough(light);
-    const { order } = prune('tops', prepare(cloudInput(defaultCloud(), DEFAULT_INSTRUCTION)), GREEDY_K, light);
-    const cloud = defaultCloud();
+    const { cloud, instruction, k } = openScene(DEFAULT_SCENE);
+    const { order } = prune('tops', prepare(cloudInput(cloud, instruction)), k, light);
     const first = Array.from(order!).findIndex((i) => cloud.tokens[i].cluster === SMALL_CLUSTER) + 1;
     expect(w.askedPick).toBe(first);
     expect(first).toBeGreaterThan(1);

@@ -4,22 +4,18 @@
  * Turning one term off shows which failure it was preventing; "off" applies the principle's `off`,
  * as in the playground and the benchmarks' ablation (Task Relevance off also sets λ = 0).
  */
-import { PARAM_SYMBOLS, PRINCIPLES, getMethod, principleParams, resolveParams, type Params, type PrincipleId } from '../../core/index.ts';
+import { PARAM_SYMBOLS, PRINCIPLES, type Params } from '../../core/index.ts';
 import { mountCloudWidget } from '../cloud/cloud-widget.ts';
 import { checkbox, readout, slider } from '../shared/controls.ts';
 import { weightsText } from '../shared/weights.ts';
 import { box, type MountContext } from '../shared/widget.ts';
+import { ablationSelection, ALL_ON, ALL_THREE_DEFAULTS } from './ablation-selection.ts';
 
 export function mount(root: HTMLElement, context: MountContext): Promise<void> {
-  const defaults = resolveParams(getMethod('tops'));
-  const weights: Params = { ...defaults };
-  const on = Object.fromEntries(PRINCIPLES.map((p) => [p.id, true])) as Record<PrincipleId, boolean>;
+  const weights: Params = { ...ALL_THREE_DEFAULTS.params };
+  const on = { ...ALL_ON };
   const note = readout('tl-note');
-  const current = (): Params => principleParams(weights, on);
-  const describe = (): string => {
-    const active = PRINCIPLES.filter((p) => current()[p.weight] > 0);
-    return active.length === PRINCIPLES.length ? 'All three' : active.length === 0 ? 'None' : active.map((p) => p.short).join(' + ');
-  };
+  const current = (): Params => ablationSelection(weights, on).params;
   let refresh = (): void => {};
   const lambda = slider({
     label: `${PARAM_SYMBOLS.lambda}: coverage of what matters`, min: 0, max: 1, step: 0.05, value: weights.lambda,
@@ -31,8 +27,8 @@ export function mount(root: HTMLElement, context: MountContext): Promise<void> {
     name: 'tops-ablation',
     label: 'Token cloud: the tokens TOPS keeps with the principles switched on',
     tableCaption: 'Metrics of this setting and of all three at their defaults',
-    selection: () => ({ name: describe(), method: 'tops', params: current() }),
-    references: () => [{ name: 'All three (defaults)', method: 'tops', params: defaults }],
+    selection: () => ablationSelection(weights, on),
+    references: () => [ALL_THREE_DEFAULTS],
     overlay: ({ pruned }) => ({ order: pruned.order }),
     side: [note],
     onDraw: () => {

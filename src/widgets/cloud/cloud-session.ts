@@ -1,13 +1,13 @@
 /**
  * A cloud with its instruction, prepared in the engine once per instruction position: budget and
  * weight changes reuse the prepared handle; moving the instruction prepares again and releases
- * the previous handle.
+ * the previous handle. Selections on it are pruned and measured by the engine.
  */
 import { coverageKernel, gramMatrix, unitRows } from '../../core/gram.ts';
-import type { PrepareInput } from '../../core/index.ts';
+import type { Params, PrepareInput, SetMetrics } from '../../core/index.ts';
 import type { Row } from '../shared/csv.ts';
-import { engine, type Handle } from '../shared/engine.ts';
-import { askedCluster, cloudInput, clusterMembers, CLUSTERS, makeCloud, SMALL_CLUSTER, type Cloud, type Point } from './cloud-data.ts';
+import { engine, type Handle, type Pruned } from '../shared/engine.ts';
+import { askedCluster, cloudInput, clusterMembers, type Cloud, type Point } from './cloud-data.ts';
 
 export interface CloudState {
   cloud: Cloud;
@@ -19,11 +19,17 @@ export interface CloudState {
   oracle: number[];
 }
 
-export const DEFAULT_SEED = 1;
-export const DEFAULT_INSTRUCTION: Point = { x: CLUSTERS[SMALL_CLUSTER].cx, y: CLUSTERS[SMALL_CLUSTER].cy };
+/** A method with its parameters, named as a figure shows it. */
+export interface Selection {
+  name: string;
+  method: string;
+  params: Params;
+}
 
-export function defaultCloud(seed = DEFAULT_SEED): Cloud {
-  return makeCloud(seed);
+export interface Measured {
+  selection: Selection;
+  pruned: Pruned;
+  metrics: SetMetrics;
 }
 
 /** Prepares again only when the cloud or the instruction changed since the last call. */
@@ -40,20 +46,38 @@ export function cachedPrepare(): (cloud: Cloud, instruction: Point) => Promise<C
   };
 }
 
+/**
+ * Each selection's kept set at budget k and what it preserves, oracle recall scored against the
+ * asked-about cluster. Each selection prunes in a lane of its own (by position: two may share a
+ * name), so none supersedes another.
+ */
+export function measureSelections(state: CloudState, k: number, selections: readonly Selection[]): Promise<Measured[]> {
+  return Promise.all(selections.map(async (selection, i) => {
+    const pruned = await engine.prune(state.handle, selection.method, k, selection.params, `selection ${i}`);
+    return { selection, pruned, metrics: await engine.metrics(state.handle, pruned.kept, { oracle: state.oracle }) };
+  }));
+}
+
 const kernels = new WeakMap<Cloud, Float32Array>();
 
 /**
- * For each token, the kept token with the largest coverage similarity K to it (lowest index on
- * ties): the facility that serves it. K comes from core's own Gram functions (it depends on the
- * cloud only, so it is computed once per cloud).
+ * The cloud's coverage similarity K (N×N, row-major) from core's own Gram functions; it depends
+ * on the cloud only, so it is computed once per cloud.
  */
-export function coveringToken(state: CloudState, kept: ArrayLike<number>): Int32Array {
+export function coverageSimilarity(state: CloudState): Float32Array {
   const { n, d, features } = state.input;
   let kernel = kernels.get(state.cloud);
   if (kernel === undefined) {
     kernel = coverageKernel(gramMatrix(unitRows(features, n, d), n, d));
     kernels.set(state.cloud, kernel);
   }
+  return kernel;
+}
+
+/** For each token, the kept token with the largest K to it (lowest index on ties): the facility that serves it. */
+export function coveringToken(state: CloudState, kept: ArrayLike<number>): Int32Array {
+  const { n } = state.input;
+  const kernel = coverageSimilarity(state);
   const cover = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     let best = kept[0];

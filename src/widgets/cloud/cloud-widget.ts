@@ -3,22 +3,17 @@
  * cloud pruned by one method, a budget slider, a fresh-cloud button, a metrics table, an export
  * bar. Each widget supplies its method and parameters, its overlay and its own extra controls.
  */
-import type { Params, SetMetrics } from '../../core/index.ts';
+import type { SetMetrics } from '../../core/index.ts';
 import { button, controlRow, readout, slider } from '../shared/controls.ts';
-import { engine, type Pruned } from '../shared/engine.ts';
+import type { Pruned } from '../shared/engine.ts';
 import { exportBar } from '../shared/export.ts';
 import { latestOnly } from '../shared/latest.ts';
 import { metricRows, metricTable, type MetricColumn } from '../shared/metric-table.ts';
 import { box, errorReporter, widgetBody, type MountContext } from '../shared/widget.ts';
-import { describeKept, type Point } from './cloud-data.ts';
-import { cachedPrepare, DEFAULT_INSTRUCTION, defaultCloud, tokenRows, type CloudState } from './cloud-session.ts';
+import { describeKept } from './cloud-data.ts';
+import { cachedPrepare, measureSelections, tokenRows, type CloudState, type Selection } from './cloud-session.ts';
 import { cloudView, type CloudFrame } from './cloud-view.ts';
-
-export interface Selection {
-  name: string;
-  method: string;
-  params: Params;
-}
+import { defaultCloud, openScene } from './figure-scene.ts';
 
 export interface Shown {
   state: CloudState;
@@ -44,11 +39,10 @@ export interface CloudWidgetOptions {
   /** Extra elements under the metrics table, updated after each draw. */
   side?: HTMLElement[];
   onDraw?(shown: Shown): void;
-  initialK?: number;
 }
 
 export async function mountCloudWidget(root: HTMLElement, { dataReady }: MountContext, o: CloudWidgetOptions): Promise<void> {
-  const want = { seed: 1, cloud: defaultCloud(), instruction: DEFAULT_INSTRUCTION as Point, k: o.initialK ?? 12 };
+  const want = openScene();
   const prepareFor = cachedPrepare();
   let shown: Shown | null = null;
   let columns: MetricColumn[] = [];
@@ -61,17 +55,11 @@ export async function mountCloudWidget(root: HTMLElement, { dataReady }: MountCo
   const table = metricTable(o.tableCaption);
   const summary = readout();
 
-  const run = async (state: CloudState, s: Selection): Promise<{ pruned: Pruned; metrics: SetMetrics }> => {
-    const pruned = await engine.prune(state.handle, s.method, want.k, s.params, s.name);
-    return { pruned, metrics: await engine.metrics(state.handle, pruned.kept, { oracle: state.oracle }) };
-  };
   const compute = async (): Promise<void> => {
     const state = await prepareFor(want.cloud, want.instruction);
-    const main = o.selection();
-    const { pruned, metrics } = await run(state, main);
-    columns = [{ name: main.name, metrics }];
-    for (const ref of o.references?.() ?? []) columns.push({ name: ref.name, metrics: (await run(state, ref)).metrics });
-    shown = { state, k: want.k, pruned, metrics };
+    const [main, ...references] = await measureSelections(state, want.k, [o.selection(), ...(o.references?.() ?? [])]);
+    columns = [main, ...references].map((m) => ({ name: m.selection.name, metrics: m.metrics }));
+    shown = { state, k: want.k, pruned: main.pruned, metrics: main.metrics };
   };
   const draw = (): void => {
     if (shown === null) return;

@@ -4,10 +4,11 @@
  * alone), and TOPS with its defaults. Moving the instruction in any panel moves it in all.
  */
 import { describeKept, type Point } from '../cloud/cloud-data.ts';
-import { cachedPrepare, DEFAULT_INSTRUCTION, defaultCloud, tokenRows, type CloudState } from '../cloud/cloud-session.ts';
+import { cachedPrepare, measureSelections, tokenRows, type CloudState } from '../cloud/cloud-session.ts';
 import { cloudView, type CloudView } from '../cloud/cloud-view.ts';
+import { defaultCloud, openScene } from '../cloud/figure-scene.ts';
 import { button, controlRow, slider } from '../shared/controls.ts';
-import { engine, type Pruned } from '../shared/engine.ts';
+import type { Pruned } from '../shared/engine.ts';
 import { exportBar } from '../shared/export.ts';
 import { latestOnly } from '../shared/latest.ts';
 import { metricRows, metricTable, type MetricColumn } from '../shared/metric-table.ts';
@@ -15,7 +16,7 @@ import { box, errorReporter, widgetBody, type MountContext } from '../shared/wid
 import { FAILURE_PANELS as PANELS } from './panels.ts';
 
 export async function mount(root: HTMLElement, { dataReady }: MountContext): Promise<void> {
-  const want = { seed: 1, cloud: defaultCloud(), instruction: DEFAULT_INSTRUCTION as Point, k: 12 };
+  const want = openScene();
   const prepareFor = cachedPrepare();
   let state: CloudState;
   let results: Pruned[] = [];
@@ -36,9 +37,9 @@ export async function mount(root: HTMLElement, { dataReady }: MountContext): Pro
 
   const compute = async (): Promise<void> => {
     state = await prepareFor(want.cloud, want.instruction);
-    results = await Promise.all(PANELS.map((p) => engine.prune(state.handle, p.method, want.k, p.params, p.name)));
-    const metrics = await Promise.all(results.map((r) => engine.metrics(state.handle, r.kept, { oracle: state.oracle })));
-    columns = PANELS.map((p, i) => ({ name: p.name, metrics: metrics[i] }));
+    const measured = await measureSelections(state, want.k, PANELS);
+    results = measured.map((m) => m.pruned);
+    columns = measured.map((m) => ({ name: m.selection.name, metrics: m.metrics }));
   };
   const draw = (): void => {
     results.forEach((r, i) => {

@@ -4,9 +4,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { getMethod, resolveParams, type Params, type PickTrace } from '../../core/index.ts';
-import { type Point } from '../cloud/cloud-data.ts';
-import { cachedPrepare, DEFAULT_INSTRUCTION, defaultCloud, tokenRows, type CloudState } from '../cloud/cloud-session.ts';
+import { cachedPrepare, tokenRows, type CloudState } from '../cloud/cloud-session.ts';
 import { cloudView } from '../cloud/cloud-view.ts';
+import { openScene } from '../cloud/figure-scene.ts';
 import { button, controlRow, readout, slider } from '../shared/controls.ts';
 import { engine, type Pruned } from '../shared/engine.ts';
 import { exportBar } from '../shared/export.ts';
@@ -14,15 +14,14 @@ import { asFigure } from '../shared/plot-figure.ts';
 import { latestOnly } from '../shared/latest.ts';
 import { box, errorReporter, widgetBody, type MountContext } from '../shared/widget.ts';
 import { gainRows, TERMS, traceRows } from './gains.ts';
-import { GREEDY_K } from './walkthrough.ts';
 
 const PLAY_INTERVAL_MS = 700;
 const TERM_COLOURS = ['var(--tl-relevance)', 'var(--tl-coverage)', 'var(--tl-diversity)'];
 
 export async function mount(root: HTMLElement, { dataReady }: MountContext): Promise<void> {
-  const cloud = defaultCloud();
+  const want = openScene();
+  const { cloud } = want;
   const params: Params = resolveParams(getMethod('tops'));
-  const want = { instruction: DEFAULT_INSTRUCTION as Point, k: GREEDY_K };
   const prepareFor = cachedPrepare();
   let state: CloudState;
   let pruned: Pruned;

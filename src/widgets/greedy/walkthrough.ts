@@ -5,11 +5,8 @@
  */
 import { getMethod, prepare, prune, resolveParams, type Params } from '../../core/index.ts';
 import { askedCluster, cloudInput } from '../cloud/cloud-data.ts';
-import { DEFAULT_INSTRUCTION, defaultCloud } from '../cloud/cloud-session.ts';
+import { DEFAULT_SCENE, openScene, type FigureScene } from '../cloud/figure-scene.ts';
 import { weightsText } from '../shared/weights.ts';
-
-/** The budget the step-through starts with. */
-export const GREEDY_K = 12;
 
 export interface Walkthrough {
   /** 1-based pick at which the asked-about cluster gets its first kept token; null if never within k. */
@@ -19,10 +16,9 @@ export interface Walkthrough {
   before: string[];
 }
 
-/** The step-through's opening state: default cloud and instruction, GREEDY_K picks. */
-export function walkthrough(params: Params = resolveParams(getMethod('tops')), k = GREEDY_K): Walkthrough {
-  const cloud = defaultCloud();
-  const instruction = DEFAULT_INSTRUCTION;
+/** The step-through on a scene, by default its opening state. */
+export function walkthrough(params: Params = resolveParams(getMethod('tops')), scene: FigureScene = DEFAULT_SCENE): Walkthrough {
+  const { cloud, instruction, k } = openScene(scene);
   const asked = askedCluster(cloud, instruction);
   const result = prune('tops', prepare(cloudInput(cloud, instruction)), k, params);
   const order = result.order ?? result.kept;

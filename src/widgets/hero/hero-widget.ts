@@ -3,9 +3,10 @@
  * instruction and sets the budget; the figure shows what is kept, what it preserves, and what
  * the same retention would save in an LLaVA-NeXT-7B prefill.
  */
-import { getMethod, LLM_SHAPES, resolveParams } from '../../core/index.ts';
+import { LLM_SHAPES } from '../../core/index.ts';
 import { mountCloudWidget } from '../cloud/cloud-widget.ts';
 import { costSummary } from '../cost/cost-data.ts';
+import { TOPS_DEFAULTS } from '../failure/panels.ts';
 import { readout } from '../shared/controls.ts';
 import type { MountContext } from '../shared/widget.ts';
 
@@ -14,13 +15,12 @@ const NEXT = LLM_SHAPES.find((s) => s.id === 'llava-next-7b')!;
 const TEXT_TOKENS = 64;
 
 export function mount(root: HTMLElement, context: MountContext): Promise<void> {
-  const params = resolveParams(getMethod('tops'));
   const cost = readout('tl-note');
   return mountCloudWidget(root, context, {
     name: 'tops-hero',
     label: 'Token cloud: the tokens TOPS keeps for the instruction',
     tableCaption: 'What the kept set preserves',
-    selection: () => ({ name: 'TOPS', method: 'tops', params }),
+    selection: () => TOPS_DEFAULTS,
     overlay: ({ pruned }) => ({ order: pruned.order }),
     side: [cost],
     onDraw: ({ state, k }) => {

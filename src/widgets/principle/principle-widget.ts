@@ -7,7 +7,7 @@ import { mountCloudWidget } from '../cloud/cloud-widget.ts';
 import { coveringToken } from '../cloud/cloud-session.ts';
 import { slider } from '../shared/controls.ts';
 import { configChoice, type MountContext } from '../shared/widget.ts';
-import { PRINCIPLE_IDS, PRINCIPLES } from './principles.ts';
+import { PRINCIPLE_IDS, PRINCIPLES, principleSelection } from './principles.ts';
 
 export function mount(root: HTMLElement, context: MountContext): Promise<void> {
   const id = configChoice(context.config, 'principle', PRINCIPLE_IDS, 'relevance');
@@ -17,7 +17,7 @@ export function mount(root: HTMLElement, context: MountContext): Promise<void> {
     name: `tops-${id}`,
     label: `Token cloud: the tokens ${principle.name} keeps`,
     tableCaption: `What ${principle.name} alone preserves`,
-    selection: () => ({ name: principle.name, method: 'tops', params: id === 'coverage' ? { ...principle.params, lambda } : principle.params }),
+    selection: () => principleSelection(id, lambda),
     overlay: ({ state, pruned }) => ({
       shade: principle.overlay === 'relevance' ? state.handle.relevance : null,
       links: principle.overlay === 'coverage' ? coveringToken(state, pruned.kept) : null,

@@ -4,6 +4,7 @@
  * relevance, only β → greedy facility location, only γ → greedy DPP MAP).
  */
 import { PRINCIPLE_IDS, getPrinciple, principleOnly, type Params, type PrincipleId } from '../../core/index.ts';
+import type { Selection } from '../cloud/cloud-session.ts';
 
 export { PRINCIPLE_IDS, type PrincipleId };
 
@@ -23,3 +24,9 @@ export const PRINCIPLES: Readonly<Record<PrincipleId, Principle>> = Object.freez
   params: principleOnly(UNIT_WEIGHTS, id),
   overlay: OVERLAY[id],
 })])) as Record<PrincipleId, Principle>);
+
+/** The principle's selection as its figure runs it; λ reaches only coverage, whose figure has a λ slider. */
+export function principleSelection(id: PrincipleId, lambda = PRINCIPLES[id].params.lambda ?? 0): Selection {
+  const { name, params } = PRINCIPLES[id];
+  return { name, method: 'tops', params: id === 'coverage' ? { ...params, lambda } : params };
+}
