@@ -44,7 +44,7 @@ export interface Cloud {
 
 export const CLUSTERS: readonly Cluster[] = [
   // The small object sits between the background and the salient object: attention looks past
-  // it, and max–min diversity rarely reaches it, because it is neither salient nor remote.
+  // it, and max–min diversity often passes it over, because it is neither salient nor remote.
   { label: 'background', cx: 0.3, cy: 0.34, spread: 0.12, count: 64 },
   { label: 'salient object', cx: 0.76, cy: 0.28, spread: 0.055, count: 28 },
   { label: 'second object', cx: 0.74, cy: 0.76, spread: 0.065, count: 20 },
