@@ -10,7 +10,7 @@ import torch
 from . import losses
 
 WEIGHTS = {"answer": 1.0, "attention": 0.5, "objects": 0.5, "patches": 1.0, "words": 0.2, "centers": 0.5,
-           "patch_words": 1.0, "gates": 0.5}
+           "patch_words": 1.0, "word_groups": 1.0, "gates": 0.5}
 
 
 def seed_everything(seed):
@@ -45,8 +45,10 @@ def step_losses(model, data, b):
     scale, bias = model.patch_scale, model.patch_bias
     extra = {}
     if model.patch_words is not None:
-        extra["patch_words"] = losses.patch_words(model.patch_words(patch_tokens), o_mask, b.o_image, captions,
-                                                  model.cfg.vocab)
+        word_logits = model.patch_words(patch_tokens)
+        extra["patch_words"] = losses.patch_words(word_logits, o_mask, b.o_image, captions, model.cfg.vocab)
+        extra["word_groups"] = losses.patch_word_groups(word_logits, o_mask, b.o_image, captions,
+                                                        losses.caption_groups(data.vocab["words"]))
     if model.reasoner.pool is not None:
         extra["gates"] = losses.gates(model.reasoner.gate_logits[b.q_valid], q_mask)
     return {**extra,
