@@ -10,7 +10,7 @@ import { paramDefault, worldDefault } from './versions.ts';
 import { decodeQuestion, encodeQuestion } from './question-code.ts';
 import { DEFAULT_SCENES, defaultQuestion, maxBudget } from './scene-choice.ts';
 import { decodeScene, encodeScene } from './scene-code.ts';
-import { stateWorld, type BackendPreference, type OverlayMode, type Question, type SweepMetric, type World } from './types.ts';
+import { setWorld, stateWorld, type BackendPreference, type OverlayMode, type Question, type SweepMetric, type World } from './types.ts';
 import type { ExperimentState, SceneChoice } from './types.ts';
 
 /** The budget a page in each world starts with: about 2N/9 (44 of 196, 128 of 576), the paper's headline 77.8 % pruned. */
@@ -45,7 +45,7 @@ const worldField: Field<World> = {
   encode: String,
   fallback: (s) => worldDefault(s.v),
   get: stateWorld,
-  set: (s, v) => { if (v === 2) s.world = 2; else delete s.world; },
+  set: setWorld,
   relevant: () => true,
 };
 

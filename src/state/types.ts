@@ -85,3 +85,9 @@ export interface ParsedState {
 
 /** The state's world: 1 unless it says 2. */
 export const stateWorld = (state: Pick<ExperimentState, 'world'>): World => state.world ?? 1;
+
+/** Puts the state in `world` (the first world leaves the field out, see ExperimentState.world). */
+export function setWorld(state: ExperimentState, world: World): void {
+  if (world === 2) state.world = 2;
+  else delete state.world;
+}

@@ -7,8 +7,8 @@ import {
   PATCH_COUNT, SHAPES, SPLITS_2, VIEW_TOKENS, sampleQuestions, sampleQuestions2, sampleScene, sampleScene2, sceneWorld,
 } from '../../src/scenes/index.ts';
 import {
-  DEFAULT_K, STATE_VERSION, decodeQuestion, defaultState, describeScene, encodeQuestion, parseState, readAddress, stateWorld, writeState,
-  type ExperimentState,
+  DEFAULT_K, DEFAULT_SCENES, STATE_VERSION, decodeQuestion, defaultQuestion, defaultState, describeScene, encodeQuestion, parseState, readAddress,
+  stateWorld, switchWorld, writeState, type ExperimentState,
 } from '../../src/state/index.ts';
 import { question, scene2 } from './arbitraries.ts';
 
@@ -159,5 +159,32 @@ describe('what one world cannot read in a link of the other', () => {
       expect(stateWorld(state)).toBe(world);
       expect(notices).toEqual([expect.objectContaining({ field: 'world', kind: 'invalid' })]);
     }
+  });
+});
+
+describe('switching worlds', () => {
+  test('keeps the method, comparison, weights, principles and view; takes the world\'s default scene and keeps the retention', () => {
+    const { state: before } = parseState(`${current}&world=2&scene=seed.11000005&method=divprune&compare=tops&k=300&tops.gamma=3&tops.diversity=off&overlay=order&backend=cpu`);
+    const state = structuredClone(before);
+    switchWorld(state, 1, VIEW_TOKENS);
+    expect(stateWorld(state)).toBe(1);
+    expect('world' in state).toBe(false);
+    expect(state.scene).toEqual(DEFAULT_SCENES[1]);
+    expect(state.question).toEqual(defaultQuestion(DEFAULT_SCENES[1], 1));
+    expect(state.k).toBe(Math.round((300 / VIEW_TOKENS) * PATCH_COUNT));
+    expect({ ...state, world: before.world, scene: before.scene, question: before.question, k: before.k }).toEqual(before);
+    // Back again: the second world's default scene, and a state a link reproduces.
+    switchWorld(state, 2, PATCH_COUNT);
+    expect(state.world).toBe(2);
+    expect(state.scene).toEqual(DEFAULT_SCENES[2]);
+    expect(state.k).toBe(Math.round((Math.round((300 / VIEW_TOKENS) * PATCH_COUNT) / PATCH_COUNT) * VIEW_TOKENS));
+    expect(reread(state)).toEqual(state);
+  });
+
+  test('from a token file, the retention is the file\'s and the budget stays within the world', () => {
+    const { state } = parseState(`${current}&world=1&scene=file.x&k=4000`);
+    switchWorld(state, 2, 4000);
+    expect(state.k).toBe(VIEW_TOKENS);
+    expect(state.scene).toEqual(DEFAULT_SCENES[2]);
   });
 });
