@@ -12,17 +12,17 @@ import { ExperimentSession, type ModelSlot } from './session.ts';
 
 export type Post = (message: ReplyMessage, transfer: ArrayBuffer[]) => void;
 
-/** The model the page asked for, as the session sees it. */
-function loaderSlot(get: () => ModelLoader | null): ModelSlot {
+/** The models the page asked for, as the session sees them: `get` finds a request's (or the latest). */
+function loaderSlot(get: (which?: ModelLocation) => ModelLoader | null): ModelSlot {
   return {
-    current: () => get()?.model ?? null,
-    missing: () => {
-      const status = get()?.status ?? { phase: 'idle' as const };
+    current: (which) => get(which)?.model ?? null,
+    missing: (which) => {
+      const status = get(which)?.status ?? { phase: 'idle' as const };
       if (status.phase === 'error') return { ok: false, reason: 'error', message: status.message };
       if (isLoading(status)) return { ok: false, reason: 'loading', message: 'the model is still loading' };
       return { ok: false, reason: 'idle', message: 'no model was loaded on this page' };
     },
-    identity: async () => (await get()?.identity) ?? null,
+    identity: async (which) => (await get(which)?.identity) ?? null,
   };
 }
 
@@ -38,11 +38,20 @@ export function createDispatcher(
   let host: Promise<EngineHost> | null = null;
   let session: Promise<ExperimentSession> | null = null;
   let loader: ModelLoader | null = null;
+  // One loader per location, kept: a page that switches worlds back and forth switches models
+  // without loading one again. Only the current one's statuses reach the page.
+  const loaders = new Map<string, ModelLoader>();
 
   const command = (message: ModelCommand): void => {
-    if (message.op === 'load-model' && (loader === null || locationKey(loader.location) !== locationKey(message.location))) {
-      loader = makeLoader(message.location);
-      loader.subscribe((status) => post({ type: 'model', status }, []));
+    if (message.op === 'load-model') {
+      const key = locationKey(message.location);
+      let chosen = loaders.get(key);
+      if (chosen === undefined) {
+        const made = (chosen = makeLoader(message.location));
+        loaders.set(key, made);
+        made.subscribe((status) => { if (loader === made) post({ type: 'model', status }, []); });
+      }
+      loader = chosen;
     }
     post({ type: 'model', status: loader!.status }, []);
     loader?.start();
@@ -71,7 +80,7 @@ export function createDispatcher(
     const { id } = message;
     if (message.op === 'init') {
       host = EngineHost.create(message.preference, makeGpu, (info) => post({ type: 'info', info }, []));
-      session = host.then((h) => new ExperimentSession(h, loaderSlot(() => loader)));
+      session = host.then((h) => new ExperimentSession(h, loaderSlot((which) => (which === undefined ? loader : loaders.get(locationKey(which)) ?? null))));
     }
     if (host === null) {
       post({ type: 'reply', id, ok: false, error: { name: 'Error', code: null, message: 'the engine received a request before init' } }, []);

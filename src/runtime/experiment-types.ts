@@ -7,6 +7,7 @@ import type { Grid, Params, PickTrace, SetMetrics, TokenDetail } from '../core/i
 import type { ImageInput, ModelAnswer } from '../models/vlm.ts';
 import type { Layout } from '../tokens/index.ts';
 import type { BackendKind } from './backend-names.ts';
+import type { ModelLocation } from './model-loader.ts';
 
 export type { ImageInput, ModelAnswer } from '../models/vlm.ts';
 
@@ -38,6 +39,12 @@ export interface ExperimentInputsSpec {
   tokens?: string | null;
   /** Seed of randomized methods. */
   seed?: number;
+  /**
+   * The model that encodes and answers: one the page asked the engine to load (`loadModel`), which
+   * need not be the latest (a request of a page that has since switched worlds keeps its model).
+   * Without it, the latest.
+   */
+  model?: ModelLocation | null;
 }
 
 export interface RunSpec {

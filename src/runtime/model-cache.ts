@@ -1,8 +1,8 @@
 // Cache Storage for model and runtime files (pages and workers alike), one cache per model
 // source, keyed by content (a sha256, or a hashed asset URL): a new model never reads an old
-// file, a return visit downloads nothing, and clearing one model's files leaves the other's.
+// file, a return visit downloads nothing, and clearing one source's files leaves the other's.
 
-/** The site's own model (TinyVLM) and the one downloaded from a model hub. */
+/** The site's own models (TinyVLM of each world, one folder each) and the one downloaded from a model hub. */
 export const SITE_CACHE = 'tops-lab-models';
 export const HUB_CACHE = 'tops-lab-mllm';
 
@@ -42,12 +42,16 @@ export async function cachedKeys(name: string, keys: readonly string[]): Promise
   return new Set(found.filter((k): k is string => k !== null));
 }
 
-/** Keeps only `keep`: files of an older model are removed once a newer one is known. */
-export async function pruneModelCache(name: string, keep: readonly string[]): Promise<void> {
+/**
+ * Keeps only `keep` and what `spare` says belongs to another model sharing the cache (the site's
+ * other world): files of an older version of this model, or an older runtime, are removed once the
+ * newer ones are known.
+ */
+export async function pruneModelCache(name: string, keep: readonly string[], spare: (url: string) => boolean = () => false): Promise<void> {
   if (!cacheAvailable()) return;
   const cache = await caches.open(name);
   const wanted = new Set(keep.map((k) => new URL(k, location.href).href));
-  for (const request of await cache.keys()) if (!wanted.has(request.url)) await cache.delete(request);
+  for (const request of await cache.keys()) if (!wanted.has(request.url) && !spare(request.url)) await cache.delete(request);
 }
 
 export async function clearModelCache(name: string): Promise<void> {

@@ -80,9 +80,10 @@ async function ortRuntime(store: CachedFetch): Promise<{ key: string; announced:
 function siteLoad(base: string): Load {
   return async (set, identify) => {
     const models = await import('../models/index.ts');
-    const response = await fetch(new URL('manifest.json', base), { cache: 'no-cache' });
+    const manifestUrl = new URL('manifest.json', base);
+    const response = await fetch(manifestUrl, { cache: 'no-cache' });
     if (response.status === 404) {
-      throw new Error('TinyVLM is not published on this site (models/tinyvlm/manifest.json is missing), so answers cannot be computed; preset scenes still prune with precomputed features.');
+      throw new Error(`TinyVLM is not published on this site (${manifestUrl.pathname.replace(/^\//, '')} is missing), so answers cannot be computed; preset scenes still prune with precomputed features.`);
     }
     if (!response.ok) throw new Error(`could not read the model manifest: HTTP ${response.status}`);
     const manifestBytes = new Uint8Array(await response.arrayBuffer());
@@ -112,7 +113,9 @@ function siteLoad(base: string): Load {
         : { phase: 'progress', loaded: runtimeLoaded + p.loaded, total, modelBytes, cached }),
     });
     await store.settled();
-    await pruneModelCache(SITE_CACHE, keys);
+    // The site's models sit in sibling folders (models/tinyvlm/, models/tinyvlm2/) of one cache: another's files stay.
+    const siblings = new URL('../', base).href;
+    await pruneModelCache(SITE_CACHE, keys, (url) => url.startsWith(siblings) && !url.startsWith(base));
     return { model, ready: { phase: 'ready', total: sum, cached, stored: cacheAvailable(), identity: model.info.identity } };
   };
 }

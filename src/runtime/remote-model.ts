@@ -6,24 +6,25 @@
  */
 import type { ModelInfo, VisionLanguageModel } from '../models/vlm.ts';
 import { fromWire } from './errors.ts';
-import { statusFeed, type ModelLoader, type ModelLocation } from './model-loader.ts';
+import { locationKey, statusFeed, type ModelLoader, type ModelLocation } from './model-loader.ts';
 import type { ModelMethod, ModelReply, ModelRequest } from './model-protocol.ts';
 
 type Settle = { resolve: (value: unknown) => void; reject: (err: Error) => void };
 
-/** Makes loaders that share one model worker, started on the first load. */
+/** Makes loaders that share one model worker, started on the first load; one loader per location. */
 export function remoteLoaders(): (location: ModelLocation) => ModelLoader {
   let worker: Worker | null = null;
   const pending = new Map<number, Settle>();
   let nextId = 1;
-  let current: ((reply: Extract<ModelReply, { type: 'status' | 'identity' }>) => void) | null = null;
+  /** Each loader's handler of its model's status and identity, by location key. */
+  const followers = new Map<string, (reply: Extract<ModelReply, { type: 'status' | 'identity' }>) => void>();
 
   const open = (): Worker => {
     if (worker !== null) return worker;
     worker = new Worker(new URL('./model.worker.ts', import.meta.url), { type: 'module', name: 'model' });
     worker.onmessage = (e: MessageEvent<ModelReply>) => {
       const reply = e.data;
-      if (reply.type !== 'reply') { current?.(reply); return; }
+      if (reply.type !== 'reply') { followers.get(reply.model)?.(reply); return; }
       const settle = pending.get(reply.id);
       pending.delete(reply.id);
       if (reply.ok) settle?.resolve(reply.value);
@@ -37,8 +38,8 @@ export function remoteLoaders(): (location: ModelLocation) => ModelLoader {
     pending.set((request as { id: number }).id, { resolve, reject });
     send(request);
   });
-  const proxy = (info: ModelInfo): VisionLanguageModel => {
-    const forward = (method: ModelMethod) => (...args: unknown[]) => call((id) => ({ op: 'call', id, method, args }));
+  const proxy = (info: ModelInfo, key: string): VisionLanguageModel => {
+    const forward = (method: ModelMethod) => (...args: unknown[]) => call((id) => ({ op: 'call', id, model: key, method, args }));
     return {
       info,
       encodeImage: forward('encodeImage') as VisionLanguageModel['encodeImage'],
@@ -49,24 +50,22 @@ export function remoteLoaders(): (location: ModelLocation) => ModelLoader {
   };
 
   return (location) => {
+    const key = locationKey(location);
     let model: VisionLanguageModel | null = null;
     const feed = statusFeed();
-    const follow = (reply: Extract<ModelReply, { type: 'status' | 'identity' }>): void => {
+    followers.set(key, (reply) => {
       if (reply.type === 'identity') { feed.tellIdentity(reply.identity); return; }
-      model = reply.info === null ? (reply.status.phase === 'ready' ? model : null) : proxy(reply.info);
+      model = reply.info === null ? (reply.status.phase === 'ready' ? model : null) : proxy(reply.info, key);
       feed.set(reply.status);
-    };
+    });
     return {
       location,
       get status() { return feed.status; },
       get model() { return model; },
       identity: feed.identity,
       subscribe: feed.subscribe,
-      start() {
-        current = follow;
-        send({ op: 'start', location });
-      },
-      clearCache: async () => { await call((id) => ({ op: 'clear-cache', id })); },
+      start() { send({ op: 'start', location }); },
+      clearCache: async () => { await call((id) => ({ op: 'clear-cache', id, model: key })); },
     };
   };
 }

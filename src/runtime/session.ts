@@ -14,17 +14,21 @@ import type {
 } from './experiment-types.ts';
 import { EngineHost } from './host.ts';
 import { Lru } from './lru.ts';
+import type { ModelLocation } from './model-loader.ts';
 import type { EngineHandle, EnginePruneResult } from './protocol.ts';
 
 /** Methods whose pick order does not depend on k: the first k picks of a longer run are the k-token selection (tested). */
 export const PREFIX_STABLE_METHODS: ReadonlySet<string> = new Set(['tops']);
 
-/** The model an experiment may use, and why there is none yet. */
+/**
+ * The model an experiment may use, and why there is none yet. `which` is the model a request
+ * names (ExperimentInputsSpec.model); without it, the one the slot holds now.
+ */
 export interface ModelSlot {
-  current(): VisionLanguageModel | null;
-  missing(): MissingModel;
+  current(which?: ModelLocation): VisionLanguageModel | null;
+  missing(which?: ModelLocation): MissingModel;
   /** Identity of the model this slot holds or will hold; null when there is none to hold. */
-  identity(): Promise<string | null>;
+  identity(which?: ModelLocation): Promise<string | null>;
 }
 
 /** A slot holding one loaded model (the command-line tools). */
@@ -197,10 +201,11 @@ export class ExperimentSession {
   async #resolve(spec: ExperimentInputsSpec, tensors: boolean): Promise<Resolved | MissingModel> {
     if (spec.tokens != null) return this.#fromFile(spec.tokens, spec, tensors);
     const pre = spec.precomputed ?? null;
-    const identity = pre === null ? null : await this.#slot.identity();
+    const which = spec.model ?? undefined;
+    const identity = pre === null ? null : await this.#slot.identity(which);
     // Precomputed inputs are used only where the model that would compute them made them.
     const usable = pre !== null && (identity === null || identity === pre.identity) ? pre : null;
-    const model = this.#slot.current();
+    const model = this.#slot.current(which);
     const seed = spec.seed ?? 0;
     let image: VisualTokens;
     let instruction: Instruction | null = null;
@@ -217,7 +222,7 @@ export class ExperimentSession {
       key = `precomputed|${usable.identity}|${spec.image.key}|${spec.question.text}`;
       source = 'precomputed';
     } else {
-      if (model === null) return this.#slot.missing();
+      if (model === null) return this.#slot.missing(which);
       const id = model.info.identity;
       if (usable !== null) image = { ...usable.image };
       else ({ value: image, ms: timings.encode } = await this.#images.remember(`${id}|${spec.image.key}`, () => timed(() => model.encodeImage(this.#pixels(spec.image.pixels)))));

@@ -1,36 +1,52 @@
 import { MAX_TOKENS } from '../core/index.ts';
-import { PATCH_COUNT, sampleQuestions, sampleScene, type QuestionSpec, type SceneDescription } from '../scenes/index.ts';
+import {
+  SPLITS_2, WORLD_VIEWS, sampleQuestions, sampleQuestions2, sampleScene, sampleScene2, sceneWorld,
+  type SceneDescription, type SceneDescription2,
+} from '../scenes/index.ts';
 import { findPreset, PRESETS } from './presets.ts';
-import type { SceneChoice } from './types.ts';
+import type { Question, SceneChoice, World } from './types.ts';
 
-/** The description a scene choice draws. */
-export function describeScene(choice: SceneChoice): SceneDescription {
+/** Whether a description is a second-world one (`sceneWorld`: it says `world: 2`). */
+export const isScene2 = (d: SceneDescription | SceneDescription2): d is SceneDescription2 => sceneWorld(d) === 2;
+
+/**
+ * The scene a page in each world starts from: the first preset, or in the second world (which has
+ * no presets) the first seed of its validation split, where defaults may be looked at.
+ */
+export const DEFAULT_SCENES: Readonly<Record<World, SceneChoice>> = {
+  1: { kind: 'preset', id: PRESETS[0].id },
+  2: { kind: 'seed', seed: SPLITS_2.validation.start },
+};
+
+/** The description a scene choice draws; a seed is sampled in `world`. */
+export function describeScene(choice: SceneChoice, world: World): SceneDescription | SceneDescription2 {
   switch (choice.kind) {
     case 'preset': {
       const preset = findPreset(choice.id);
       if (preset === undefined) throw new RangeError(`unknown preset ${choice.id}`);
       return preset.scene;
     }
-    case 'seed': return sampleScene(choice.seed);
+    case 'seed': return world === 2 ? sampleScene2(choice.seed) : sampleScene(choice.seed);
     case 'custom': return choice.description;
     case 'file': throw new RangeError('a token file is not a SynthScenes scene');
   }
 }
 
-/** Kept tokens a link may ask for in a scene: 196 patches for SynthScenes, up to the engine's limit for a file. */
-export function maxBudget(choice: SceneChoice): number {
-  return choice.kind === 'file' ? MAX_TOKENS : PATCH_COUNT;
+/** Kept tokens a link may ask for: the world's tokens a view (196, 576), up to the engine's limit for a file. */
+export function maxBudget(choice: SceneChoice, world: World): number {
+  return choice.kind === 'file' ? MAX_TOKENS : WORLD_VIEWS[world].tokens;
 }
 
 /**
  * The question a scene starts with: a preset's first, otherwise the first sampled for the scene.
  * A token file has no SynthScenes question (its instruction is in the file); its link leaves `q`
- * out, which means the first preset's first question, so switching back to a preset is stable.
+ * out, which means the first question of the world's default scene, so switching back is stable.
  */
-export function defaultQuestion(choice: SceneChoice): QuestionSpec {
-  if (choice.kind === 'file') return PRESETS[0].questions[0];
+export function defaultQuestion(choice: SceneChoice, world: World): Question {
+  if (choice.kind === 'file') return defaultQuestion(DEFAULT_SCENES[world], world);
   if (choice.kind === 'preset') return findPreset(choice.id)!.questions[0];
   const seed = choice.kind === 'seed' ? choice.seed : 0;
-  // The existence template is always well-posed, so a scene always has at least one question.
-  return sampleQuestions(describeScene(choice), seed)[0];
+  const description = describeScene(choice, world);
+  // The existence template (either world's) is always well-posed, so a scene always has a question.
+  return isScene2(description) ? sampleQuestions2(description, seed)[0] : sampleQuestions(description, seed)[0];
 }

@@ -3,18 +3,18 @@
 // added there appears here, in links and in the controls without further code.
 import { LLM_SHAPES, METHODS, PRINCIPLES } from '../core/index.ts';
 import { BACKEND_LABELS, BACKEND_PREFERENCES } from '../runtime/backend-names.ts';
-import { PATCH_COUNT, type QuestionSpec } from '../scenes/index.ts';
+import { WORLD_VIEWS, WORLDS } from '../scenes/index.ts';
+import { accept, reject } from './decoded.ts';
 import { choiceField, numberField, toggleField, type ChoiceOption, type Field } from './field.ts';
-import { PRESETS } from './presets.ts';
-import { paramDefault } from './versions.ts';
+import { paramDefault, worldDefault } from './versions.ts';
 import { decodeQuestion, encodeQuestion } from './question-code.ts';
-import { defaultQuestion, maxBudget } from './scene-choice.ts';
+import { DEFAULT_SCENES, defaultQuestion, maxBudget } from './scene-choice.ts';
 import { decodeScene, encodeScene } from './scene-code.ts';
-import type { BackendPreference, OverlayMode, SweepMetric } from './types.ts';
+import { setWorld, stateWorld, type BackendPreference, type OverlayMode, type Question, type SweepMetric, type World } from './types.ts';
 import type { ExperimentState, SceneChoice } from './types.ts';
 
-/** The budget a fresh page starts with: 44 of 196 tokens, the paper's headline 77.8 % pruned. */
-export const DEFAULT_K = 44;
+/** The budget a page in each world starts with: about 2N/9 (44 of 196, 128 of 576), the paper's headline 77.8 % pruned. */
+export const DEFAULT_K: Readonly<Record<World, number>> = { 1: 44, 2: 128 };
 
 export const METHOD_OPTIONS: readonly ChoiceOption[] = METHODS.map((m) => ({ value: m.id, label: m.name }));
 
@@ -29,21 +29,41 @@ export const SWEEP_METRICS: readonly (ChoiceOption & { value: SweepMetric })[] =
 
 const usesMethod = (s: ExperimentState, id: string): boolean => s.method === id || s.compare === id;
 
+/** The world control's options, the default first. */
+export const WORLD_OPTIONS: readonly ChoiceOption[] = [
+  { value: '2', label: `World 2 · ${WORLD_VIEWS[2].tokens} tokens (default)` },
+  { value: '1', label: `World 1 · ${WORLD_VIEWS[1].tokens} tokens (first world)` },
+];
+
+/** First, since the scene, question and budget rows read and default within the world. */
+const worldField: Field<World> = {
+  key: 'world', label: 'World', control: { kind: 'choice', options: WORLD_OPTIONS },
+  decode: (raw) => {
+    const world = WORLDS.find((w) => String(w) === raw);
+    return world === undefined ? reject(`expected one of ${WORLD_OPTIONS.map((o) => o.value).join(', ')}`) : accept(world);
+  },
+  encode: String,
+  fallback: (s) => worldDefault(s.v),
+  get: stateWorld,
+  set: setWorld,
+  relevant: () => true,
+};
+
 const sceneField: Field<SceneChoice> = {
   key: 'scene', label: 'Scene', control: { kind: 'scene' },
-  decode: (raw) => decodeScene(raw),
+  decode: (raw, s) => decodeScene(raw, stateWorld(s)),
   encode: encodeScene,
-  fallback: () => ({ kind: 'preset', id: PRESETS[0].id }),
+  fallback: (s) => DEFAULT_SCENES[stateWorld(s)],
   get: (s) => s.scene,
   set: (s, v) => { s.scene = v; },
   relevant: () => true,
 };
 
-const questionField: Field<QuestionSpec> = {
+const questionField: Field<Question> = {
   key: 'q', label: 'Question', control: { kind: 'question' },
-  decode: (raw) => decodeQuestion(raw),
+  decode: (raw, s) => decodeQuestion(raw, stateWorld(s)),
   encode: encodeQuestion,
-  fallback: (s) => defaultQuestion(s.scene),
+  fallback: (s) => defaultQuestion(s.scene, stateWorld(s)),
   get: (s) => s.question,
   set: (s, v) => { s.question = v; },
   // A token file brings its own instruction: the SynthScenes question is written only when changed.
@@ -51,15 +71,18 @@ const questionField: Field<QuestionSpec> = {
 };
 
 /**
- * The budget. Its control's range is a SynthScenes image's (1…196); a link for a token file may
- * ask for up to the engine's MAX_TOKENS, and the page clamps k to the file's N once it is read
- * (with a notice). For SynthScenes scenes the range, and so every older link, reads as before.
+ * The budget. Its control's range spans the largest world's view (1…576; the page narrows it to
+ * the tokens on screen). A link reads k in its scene's range: its world's tokens (1…196 in the
+ * first world, as every older link always read), or up to the engine's MAX_TOKENS for a token
+ * file, which the page clamps to the file's N once it is read (with a notice).
  */
 const budgetRange = (max: number) => ({ min: 1, max, step: 1, integer: true });
 const budgetLens = { key: 'k', label: 'Kept tokens', get: (s: ExperimentState) => s.k, set: (s: ExperimentState, v: number) => { s.k = v; } };
+const largestView = Math.max(...WORLDS.map((w) => WORLD_VIEWS[w].tokens));
 const kField: Field<number> = {
-  ...numberField(budgetLens, budgetRange(PATCH_COUNT), DEFAULT_K),
-  decode: (raw, s) => numberField(budgetLens, budgetRange(maxBudget(s.scene)), DEFAULT_K).decode(raw, s),
+  ...numberField(budgetLens, budgetRange(largestView), DEFAULT_K[1]),
+  decode: (raw, s) => numberField(budgetLens, budgetRange(maxBudget(s.scene, stateWorld(s))), DEFAULT_K[stateWorld(s)]).decode(raw, s),
+  fallback: (s) => DEFAULT_K[stateWorld(s)],
 };
 
 const paramFields: Field<number>[] = METHODS.flatMap((m) => Object.entries(m.params).map(([name, spec]): Field<number> => ({
@@ -88,6 +111,7 @@ const principleFields: Field<boolean>[] = PRINCIPLES.map((p) => toggleField(
 
 /** Every field, in the order links are read and written. */
 export const FIELDS: readonly Field<unknown>[] = [
+  worldField,
   sceneField,
   questionField,
   choiceField({ key: 'method', label: 'Method', get: (s) => s.method, set: (s, v) => { s.method = v; } }, METHOD_OPTIONS, 'tops'),

@@ -1,21 +1,27 @@
 import type { Params, PrincipleId } from '../core/index.ts';
 import type { BackendPreference } from '../runtime/backend-names.ts';
-import type { QuestionSpec, SceneDescription } from '../scenes/index.ts';
+import type { QuestionSpec, QuestionSpec2, SceneDescription, SceneDescription2, World } from '../scenes/index.ts';
 
 /** The permalink format this code writes; parsing also reads every older one (see versions.ts). */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 /** A link format this code reads. */
-export type StateVersion = 1 | 2 | typeof STATE_VERSION;
+export type StateVersion = 1 | 2 | 3 | typeof STATE_VERSION;
+
+export type { World } from '../scenes/index.ts';
+
+/** A question of either world: the first world's (`type`) or the second's (`family`). */
+export type Question = QuestionSpec | QuestionSpec2;
 
 /**
- * Where the tokens come from: a named preset, a sampled seed, an edited description, or a token
- * file on the reader's device (`name` is the file's safe name; its tokens are never in the link).
+ * Where the tokens come from: a named preset (first world), a seed sampled in the state's world,
+ * an edited description (its world is its own, `sceneWorld`), or a token file on the reader's
+ * device (`name` is the file's safe name; its tokens are never in the link).
  */
 export type SceneChoice =
   | { kind: 'preset'; id: string }
   | { kind: 'seed'; seed: number }
-  | { kind: 'custom'; description: SceneDescription }
+  | { kind: 'custom'; description: SceneDescription | SceneDescription2 }
   | { kind: 'file'; name: string };
 
 /** Backend names are the engine's own (one declaration, in the runtime). */
@@ -43,8 +49,14 @@ export interface ViewOptions {
 export interface ExperimentState {
   /** The link format the state was read as: it decides what an omitted parameter means. */
   v: StateVersion;
+  /**
+   * The world of the scene and of the model that encodes it. Absent for the first world, as a
+   * scene description without `world` is a first-world one, so a state read from an older link is
+   * exactly the state it always was (`stateWorld` reads it).
+   */
+  world?: 2;
   scene: SceneChoice;
-  question: QuestionSpec;
+  question: Question;
   /** An id of core METHODS. */
   method: string;
   /** A second method shown side by side, or 'none'. */
@@ -52,7 +64,7 @@ export interface ExperimentState {
   /** Parameters of every method, by method id (ranges and defaults from core METHODS). */
   params: Record<string, Params>;
   principles: Record<Principle, boolean>;
-  /** Kept visual tokens; retention is k / N (N = 196 for SynthScenes, the file's N for a token file). */
+  /** Kept visual tokens; retention is k / N (N = the world's tokens, 196 or 576; a token file's own N). */
   k: number;
   backend: BackendPreference;
   view: ViewOptions;
@@ -69,4 +81,13 @@ export interface StateNotice {
 export interface ParsedState {
   state: ExperimentState;
   notices: StateNotice[];
+}
+
+/** The state's world: 1 unless it says 2. */
+export const stateWorld = (state: Pick<ExperimentState, 'world'>): World => state.world ?? 1;
+
+/** Puts the state in `world` (the first world leaves the field out, see ExperimentState.world). */
+export function setWorld(state: ExperimentState, world: World): void {
+  if (world === 2) state.world = 2;
+  else delete state.world;
 }

@@ -1,7 +1,19 @@
 // What each link format means by what it says. Only what changed between versions is listed;
 // everything else falls back to the engine's current default and the core principles table.
 import { PARAM_SYMBOLS, getPrinciple } from '../core/index.ts';
-import type { ExperimentState, StateNotice, StateVersion } from './types.ts';
+import type { ExperimentState, StateNotice, StateVersion, World } from './types.ts';
+
+/** The world a fresh page opens in: the second, at LLaVA-1.5's 576 tokens a view. */
+export const DEFAULT_WORLD: World = 2;
+
+/**
+ * The world a link of `version` means when it names none. Every link before version 4 was made in
+ * the first world (the only one the playground had), with the first world's model; since version
+ * 4 a link names its world, and one that leaves it out means the current default.
+ */
+export function worldDefault(version: StateVersion): World {
+  return version < 4 ? 1 : DEFAULT_WORLD;
+}
 
 /**
  * Version 1 links were written while TOPS's weights defaulted to α = β = γ = 1, λ = 0.5; since
@@ -22,6 +34,7 @@ export function linkVersion(raw: string | null): StateVersion | null {
   if (raw === null || raw === '1') return 1;
   if (raw === '2') return 2;
   if (raw === '3') return 3;
+  if (raw === '4') return 4;
   return null;
 }
 

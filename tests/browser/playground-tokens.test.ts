@@ -41,12 +41,12 @@ async function setBudget(page: Page, k: number): Promise<void> {
 describe('use your own tokens', () => {
   test('a picked file is pruned, compared and exported; the overlay draws its image and grid', async () => {
     const { page, offsite, errors } = await openPlayground(site.browser, site.url);
-    const preset = await settled(page);
-    expect(preset.keptCount).toBe('44');
+    const fresh = await settled(page);
+    expect(fresh.keptCount).toBe('128');
 
     // LLaVA-1.5-like: one 6×6 grid, a PNG image, text and both attentions.
     const tiny = await pickGood(page, 'llava-tiny.safetensors', fixture('llava-tiny.safetensors'));
-    // Switching from a 196-token scene keeps the retention: round(44 / 196 · 36) = 8.
+    // Switching from a fresh page's 576-token scene keeps the retention: round(128 / 576 · 36) = 8.
     expect(tiny.keptCount).toBe('8');
     expect(tiny.kept.split(',')).toHaveLength(8);
     expect(await caption(page, 'kept-count')).toMatch(/keeps 8 of 36 tokens/);
@@ -108,13 +108,13 @@ describe('use your own tokens', () => {
     expect(await page.locator('[aria-label="Metrics"]').innerText()).toMatch(/Pool could not run: .*2 views/);
     expect((await read(page)).compareKept.split(',')).toHaveLength(36);
 
-    // Back to a SynthScenes preset: the retention is kept (36 / 108 of 196), the question panel returns.
-    await page.selectOption('[data-testid="scene-preset"]', 'small-target');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('scene') === 'preset.small-target', undefined, WAIT);
+    // Back to a scene of the page's world (the second): the retention is kept (36 / 108 of 576), the question panel returns.
+    await page.selectOption('[data-testid="scene-preset"]', '(seed)');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('scene')?.startsWith('seed.'), undefined, WAIT);
     const back = await settled(page);
-    expect(back.keptCount).toBe(String(Math.round((36 / 108) * 196)));
-    expect(await caption(page, 'kept-count')).toMatch(/of 196 tokens/);
-    expect(await overlay.getAttribute('data-grid')).toBe('14,14');
+    expect(back.keptCount).toBe(String(Math.round((36 / 108) * 576)));
+    expect(await caption(page, 'kept-count')).toMatch(/of 576 tokens/);
+    expect(await overlay.getAttribute('data-grid')).toBe('24,24');
     expect(await page.locator('[data-testid="question-text"]').isVisible()).toBe(true);
 
     expect(errors).toEqual([]);

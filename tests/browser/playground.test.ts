@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getPrinciple } from '../../src/core/index.ts';
-import { STATE_VERSION } from '../../src/state/index.ts';
+import { questionText2, sampleQuestions2, sampleScene2 } from '../../src/scenes/index.ts';
+import { DEFAULT_K, DEFAULT_SCENES, STATE_VERSION, encodeQuestion } from '../../src/state/index.ts';
 import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
 import { openPlayground, query, read, settled, waitForModel } from './playground-page.ts';
 
@@ -23,20 +24,23 @@ afterAll(async () => {
 
 describe('playground', () => {
   test('controls update the overlay, metrics, answer and address', async () => {
+    // A fresh page: the second world at 128 of 576 tokens, answered by TinyVLM 2.
     const { page, offsite, errors } = await openPlayground(browser, server.url);
     await waitForModel(page);
     const before = await settled(page);
-    expect(before.keptCount).toBe('44');
-    expect(before.kept.split(',')).toHaveLength(44);
+    expect(DEFAULT_K[2]).toBe(128);
+    expect(before.keptCount).toBe('128');
+    expect(before.kept.split(',')).toHaveLength(128);
     expect(before.answer).toMatch(/\S+ \d+ %/);
-    expect(query(page).get('k')).toBe('44');
+    expect(query(page).get('k')).toBe('128');
+    expect(query(page).get('world')).toBe('2');
 
     // Budget, by keyboard on the range: five steps up.
     await page.focus('[data-testid="budget-input"]');
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
     const bigger = await settled(page);
-    expect(bigger.keptCount).toBe('49');
-    expect(query(page).get('k')).toBe('49');
+    expect(bigger.keptCount).toBe('133');
+    expect(query(page).get('k')).toBe('133');
     expect(bigger.metrics).not.toEqual(before.metrics);
     // TOPS is greedy: a larger budget keeps every token the smaller one kept.
     expect(bigger.kept.split(',')).toEqual(expect.arrayContaining(before.kept.split(',')));
@@ -57,11 +61,13 @@ describe('playground', () => {
     expect(relevanceOnly.kept).not.toBe(bigger.kept);
     expect(relevanceOnly.metrics['metric-relevance']).toBe('100.0 %');
 
-    // A new question changes the model's answer distribution and the oracle.
-    await page.selectOption('[data-testid="question-suggested"]', 'position.yellow.star');
+    // A new question, from the scene's families, changes the model's answer distribution and the oracle.
+    const seed = (DEFAULT_SCENES[2] as { seed: number }).seed;
+    const counting = sampleQuestions2(sampleScene2(seed), seed).find((q) => q.family === 'count')!;
+    await page.selectOption('[data-testid="question-suggested"]', encodeQuestion(counting));
     await settled(page);
-    expect(query(page).get('q')).toBe('position.yellow.star');
-    expect(await page.locator('[data-testid="question-text"]').textContent()).toContain('where is the yellow star');
+    expect(query(page).get('q')).toBe(encodeQuestion(counting));
+    expect(await page.locator('[data-testid="question-text"]').textContent()).toContain(questionText2(counting));
 
     // The sweep plots any metric against retention; the choice is part of the link.
     await page.waitForSelector('[data-testid="sweep-plot"] svg');
@@ -153,17 +159,19 @@ describe('playground', () => {
     await page.close();
   });
 
-  test('screenshots at desktop and phone width', async () => {
-    for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
-      const { page, errors } = await openPlayground(browser, server.url, '?scene=preset.distractors', viewport);
-      await waitForModel(page);
-      await settled(page);
-      await page.waitForSelector('[data-testid="sweep-plot"] svg');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${name} page scrolls sideways`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `test-results/playground-${name}.png`, fullPage: true });
-      expect(errors).toEqual([]);
-      await page.close();
+  test('screenshots at desktop and phone width, in each world', async () => {
+    for (const [world, link] of [['world2', ''], ['world1', '?scene=preset.distractors']] as const) {
+      for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+        const { page, errors } = await openPlayground(browser, server.url, link, viewport);
+        await waitForModel(page);
+        await settled(page);
+        await page.waitForSelector('[data-testid="sweep-plot"] svg');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${world} ${name} page scrolls sideways`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: `test-results/playground-${world}-${name}.png`, fullPage: true });
+        expect(errors).toEqual([]);
+        await page.close();
+      }
     }
   });
 });

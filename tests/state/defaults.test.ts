@@ -1,17 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { METHODS } from '../../src/core/index.ts';
-import { answerQuestion, PATCH_COUNT, sampleQuestions, sampleScene } from '../../src/scenes/index.ts';
-import { DEFAULT_K, FIELDS, PRESETS, defaultState, describeScene, parseState } from '../../src/state/index.ts';
+import { answerQuestion, sampleQuestions, sampleScene, VIEW_TOKENS } from '../../src/scenes/index.ts';
+import { DEFAULT_K, FIELDS, PRESETS, defaultState, describeScene, parseState, stateWorld } from '../../src/state/index.ts';
 
 describe('defaults', () => {
   test('an empty link is the first preset with TOPS against FasterVLM at 44 of 196 tokens', () => {
     const { state, notices } = parseState('');
     expect(notices).toEqual([]);
+    expect(stateWorld(state)).toBe(1);
     expect(state.scene).toEqual({ kind: 'preset', id: PRESETS[0].id });
     expect(state.question).toEqual(PRESETS[0].questions[0]);
     expect(state.method).toBe('tops');
     expect(state.compare).toBe('fastervlm');
-    expect(state.k).toBe(DEFAULT_K);
+    expect(state.k).toBe(DEFAULT_K[1]);
     expect(state.backend).toBe('auto');
     expect(state.principles).toEqual({ relevance: true, coverage: true, diversity: true });
   });
@@ -27,8 +28,8 @@ describe('defaults', () => {
     }
   });
 
-  test('the budget control spans every token count', () => {
-    expect(FIELDS.find((f) => f.key === 'k')?.control).toEqual({ kind: 'number', min: 1, max: PATCH_COUNT, step: 1, integer: true });
+  test('the budget control spans every token count of the largest world\'s view', () => {
+    expect(FIELDS.find((f) => f.key === 'k')?.control).toEqual({ kind: 'number', min: 1, max: VIEW_TOKENS, step: 1, integer: true });
   });
 
   test('every method can be chosen and compared', () => {
@@ -53,7 +54,7 @@ describe('defaults', () => {
 
   test('every preset question has one true answer in its scene', () => {
     for (const preset of PRESETS) {
-      expect(describeScene({ kind: 'preset', id: preset.id })).toBe(preset.scene);
+      expect(describeScene({ kind: 'preset', id: preset.id }, 1)).toBe(preset.scene);
       for (const q of preset.questions) expect(answerQuestion(preset.scene, q), `${preset.id}: ${JSON.stringify(q)}`).not.toBeNull();
     }
   });

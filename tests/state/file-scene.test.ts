@@ -2,10 +2,12 @@
 // older links that read exactly as before.
 import { describe, expect, test } from 'vitest';
 import { MAX_TOKENS } from '../../src/core/index.ts';
-import { PATCH_COUNT } from '../../src/scenes/index.ts';
+import { PATCH_COUNT, VIEW_TOKENS } from '../../src/scenes/index.ts';
 import { DEFAULT_K, STATE_VERSION, defaultState, maxBudget, parseState, safeFileName, writeState } from '../../src/state/index.ts';
 
 const current = `v=${STATE_VERSION}`;
+/** A current link in the first world (a current link without `world` is in the second). */
+const firstWorld = `${current}&world=1`;
 
 describe('a token file as the scene', () => {
   test('scene=file.<name> reads as a file scene and writes back the same', () => {
@@ -37,17 +39,19 @@ describe('a token file as the scene', () => {
 });
 
 describe('the budget range follows the scene', () => {
-  test('SynthScenes scenes allow 1…196, files up to the engine limit', () => {
-    expect(maxBudget({ kind: 'preset', id: 'small-target' })).toBe(PATCH_COUNT);
-    expect(maxBudget({ kind: 'seed', seed: 3 })).toBe(PATCH_COUNT);
-    expect(maxBudget({ kind: 'file', name: 'x' })).toBe(MAX_TOKENS);
+  test('SynthScenes scenes allow their world\'s tokens (1…196, 1…576), files up to the engine limit', () => {
+    expect(maxBudget({ kind: 'preset', id: 'small-target' }, 1)).toBe(PATCH_COUNT);
+    expect(maxBudget({ kind: 'seed', seed: 3 }, 1)).toBe(PATCH_COUNT);
+    expect(maxBudget({ kind: 'seed', seed: 3 }, 2)).toBe(VIEW_TOKENS);
+    expect(maxBudget({ kind: 'file', name: 'x' }, 1)).toBe(MAX_TOKENS);
+    expect(maxBudget({ kind: 'file', name: 'x' }, 2)).toBe(MAX_TOKENS);
     expect(parseState(`${current}&scene=file.x&k=${MAX_TOKENS}`).state.k).toBe(MAX_TOKENS);
   });
 
-  test('k above 196 in an image scene is refused exactly as before (default, one notice)', () => {
-    for (const link of [`${current}&k=197`, 'k=500', `${current}&scene=seed.4&k=2880`]) {
+  test('k above 196 in a first-world image scene is refused exactly as before (default, one notice)', () => {
+    for (const link of [`${firstWorld}&k=197`, 'k=500', `${firstWorld}&scene=seed.4&k=2880`]) {
       const { state, notices } = parseState(link);
-      expect(state.k).toBe(DEFAULT_K);
+      expect(state.k).toBe(DEFAULT_K[1]);
       expect(notices).toEqual([expect.objectContaining({ field: 'k', kind: 'invalid' })]);
       expect(notices[0].message).toContain(`from 1 to ${PATCH_COUNT}`);
     }
@@ -55,16 +59,16 @@ describe('the budget range follows the scene', () => {
 
   test('k above the engine limit is refused for a file too', () => {
     const { state, notices } = parseState(`${current}&scene=file.x&k=${MAX_TOKENS + 1}`);
-    expect(state.k).toBe(DEFAULT_K);
+    expect(state.k).toBe(DEFAULT_K[2]);
     expect(notices[0].message).toContain(`from 1 to ${MAX_TOKENS}`);
   });
 
-  test('every valid image-scene budget reads the same as before', () => {
+  test('every valid first-world image-scene budget reads the same as before', () => {
     for (let k = 1; k <= PATCH_COUNT; k++) {
-      const { state, notices } = parseState(`${current}&scene=preset.small-target&k=${k}`);
+      const { state, notices } = parseState(`${firstWorld}&scene=preset.small-target&k=${k}`);
       expect(notices).toEqual([]);
       expect(state.k).toBe(k);
     }
-    expect(defaultState().k).toBe(DEFAULT_K);
+    expect(defaultState().k).toBe(DEFAULT_K[2]);
   });
 });

@@ -10,7 +10,7 @@ function invalidValues(control: Control): string[] {
     case 'number': return ['', 'abc', 'NaN', 'Infinity', '1e999', String(control.min - 1), String(control.max + 1), '0x1', ...(control.integer ? ['1.5'] : [])];
     case 'choice': return ['', 'nope', `${control.options[0].value} `, control.options[0].value.toUpperCase() + '!'];
     case 'toggle': return ['', 'yes', 'true', '1', 'ON'];
-    case 'scene': return ['', 'preset.nope', 'preset.', 'seed.-1', 'seed.4294967296', 'seed.1.5', 'edit', 'edit.z-000000', 'edit.f-00000g', 'edit.f-000000.xcisp-1-1', 'edit.f-000000.rcisp-300-1', 'other.1', 'file.', 'file.a b', 'file.a/b', `file.${'x'.repeat(81)}`];
+    case 'scene': return ['', 'preset.nope', 'preset.', 'seed.-1', 'seed.4294967296', 'seed.1.5', 'edit', 'edit.z-000000', 'edit.f-00000g', 'edit.f-000000.xcisp-1-1', 'edit.f-000000.rcisp-400-1', 'other.1', 'file.', 'file.a b', 'file.a/b', `file.${'x'.repeat(81)}`];
     case 'question': return ['', 'color', 'color.red', 'shape.circle', 'count.big', 'exist.red', 'position.red.circle.x', 'why.red.circle'];
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseState, writeState } from '../../src/state/index.ts';
+import { STATE_VERSION, parseState, writeState } from '../../src/state/index.ts';
 import { experimentState } from './arbitraries.ts';
 
 describe('links round-trip', () => {
@@ -13,7 +13,7 @@ describe('links round-trip', () => {
   });
 
   test('"-0" reads as 0, so the state it gives writes and reads back unchanged', () => {
-    const { state } = parseState('v=3&visionzip.contextualRatio=-0');
+    const { state } = parseState(`v=${STATE_VERSION}&visionzip.contextualRatio=-0`);
     expect(Object.is(state.params.visionzip.contextualRatio, 0)).toBe(true);
     expect(parseState(writeState(state)).state).toEqual(state);
   });

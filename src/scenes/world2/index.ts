@@ -5,6 +5,7 @@ export { DIGITS, GLYPHS, GLYPH_BITMAPS, GLYPH_COLUMNS, GLYPH_ROWS, LETTERS, glyp
 export { parseScene2, sceneWorld, type Object2, type PlateObject, type SceneDescription2, type ShapeObject, type Texture } from './description.ts';
 export { sampleScene2, OBJECT_COUNT_RANGE_2 } from './sample.ts';
 export { renderScene2, type Rendering2 } from './rasterize.ts';
+export { objectBox } from './geometry.ts';
 export { ANYRES_LAYOUT, anyresViews, downscale2x, type AnyresViews } from './anyres.ts';
 export { anyresMask, objectMask2, unionMask2 } from './masks.ts';
 export { QUESTION_FAMILIES, RELATION_MARGIN, answerQuestion2, objectsAbout2, questionText2, type QuestionFamily, type QuestionSpec2, type ShapeRef } from './questions.ts';

@@ -9,13 +9,15 @@ import { sceneEditor } from './controls/scene-editor.ts';
 import { shareControls } from './controls/share-controls.ts';
 import { tokensControl } from './controls/tokens-control.ts';
 import { viewControls } from './controls/view-controls.ts';
+import { worldControl } from './controls/world-control.ts';
 import { el } from '../shared/dom.ts';
 import { createEngine } from '../../runtime/engine.ts';
 import { siteModel } from '../shared/site-model.ts';
 import { createRunner } from './pipeline/runner.ts';
 import { createTokenFiles } from './pipeline/token-files.ts';
-import { PATCH_COUNT } from '../../scenes/index.ts';
+import { WORLD_VIEWS } from '../../scenes/index.ts';
 import { MAX_TOKENS } from '../../core/index.ts';
+import { stateWorld } from '../../state/index.ts';
 import { createStore } from './store.ts';
 import { modelStatus } from './views/model-status.ts';
 import { noticeList } from './views/notices.ts';
@@ -25,13 +27,14 @@ export function mountPlayground(root: HTMLElement): void {
   const store = createStore();
   // One engine for the page's lifetime: it runs the model and the selections in its worker.
   const engine = createEngine({ backend: store.state.backend });
-  const model = siteModel(engine);
+  // The model of the page's world; a world switch switches it (the engine keeps both once loaded).
+  const model = siteModel(engine, stateWorld(store.state));
   const notices = noticeList(() => store.dismissNotices());
   const files = createTokenFiles(engine);
   const tokens = tokensControl(store, files);
-  // The budget's range is the current tokens' N: 196 for SynthScenes, a file's own N (unknown until it is picked).
-  const tokenCount = (s: typeof store.state): number => (s.scene.kind === 'file' ? files.get(s.scene.name)?.summary.n ?? MAX_TOKENS : PATCH_COUNT);
-  const controls = [sceneControls(store, () => tokens.use(), tokenCount), tokens, sceneEditor(store), questionControls(store), methodControls(store), budgetControl(store, tokenCount), viewControls(store)];
+  // The budget's range is the current tokens' N: the world's (196, 576), a file's own N (unknown until it is picked).
+  const tokenCount = (s: typeof store.state): number => (s.scene.kind === 'file' ? files.get(s.scene.name)?.summary.n ?? MAX_TOKENS : WORLD_VIEWS[stateWorld(s)].tokens);
+  const controls = [worldControl(store, tokenCount), sceneControls(store, () => tokens.use(), tokenCount), tokens, sceneEditor(store), questionControls(store), methodControls(store), budgetControl(store, tokenCount), viewControls(store)];
   const results = resultsView(store, model);
   tokens.dropTarget(results.element);
   attachSceneDrag(results.mainSurface, store);
@@ -58,6 +61,7 @@ export function mountPlayground(root: HTMLElement): void {
   );
 
   const showState = (): void => {
+    model.use(stateWorld(store.state));
     notices.show(store.notices);
     for (const c of controls) c.show(store.state);
     runner.request(store.state);

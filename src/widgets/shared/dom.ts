@@ -44,4 +44,8 @@ export function selectOf(options: readonly { value: string; label: string }[], v
   return select;
 }
 
+/** Options that show their values as they are (a vocabulary's words, a scale's numbers). */
+export const wordOptions = (values: readonly (string | number)[]): { value: string; label: string }[] =>
+  values.map((v) => ({ value: String(v), label: String(v) }));
+
 export const percent = (v: number, digits = 0): string => `${(100 * v).toFixed(digits)} %`;

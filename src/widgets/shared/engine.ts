@@ -34,8 +34,8 @@ export const engine = {
   async experiment(request: ExperimentRequest, lane?: string): Promise<ExperimentResult> {
     return (await started()).experiment(request, { lane });
   },
-  /** The site's model in this page's engine, loaded on first call. */
+  /** The first world's model (the docs' figures are first-world scenes) in this page's engine, loaded on first call. */
   siteModel(): ModelControl {
-    return (model ??= siteModel(started()));
+    return (model ??= siteModel(started(), 1));
   },
 };

@@ -1,4 +1,4 @@
-// The image with its tokens over it (a SynthScenes image's 14×14, a token file's grid or views, an
+// The image with its tokens over it (a SynthScenes image's grid, 14×14 or 24×24, a token file's grid or views, an
 // MLLM's tiles and whole image: overlay-geometry.ts): kept ones clear and outlined, dropped ones
 // veiled, the asked-about object dashed. Hover, a tap (touch picks the touched token) or keyboard focus (arrow keys) picks a token
 // and says what it is worth. The image is SVG <image> (one per view), so the figure exports as one

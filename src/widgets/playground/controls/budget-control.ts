@@ -1,6 +1,6 @@
 // The token budget, as kept tokens k or as retention k / N: two views of the one `k` field, so
 // they can never disagree. The range drags (live), the number boxes settle (final). N is the
-// current tokens' count (196 for SynthScenes, a token file's N), so the range follows the data.
+// current tokens' count (the world's 196 or 576, a token file's N), so the range follows the data.
 import { FIELDS, type ExperimentState } from '../../../state/index.ts';
 import { el, labelled } from '../../shared/dom.ts';
 import type { Store } from '../store.ts';

@@ -1,69 +1,50 @@
-// The question: a template filled with words from the SynthScenes vocabulary, or one of the
-// well-posed questions suggested for this scene.
+// The question: a template of the world's question families filled with words from its
+// vocabulary, or one of the well-posed questions suggested for this scene.
+import { objectsAbout2, questionText, questionText2, sampleQuestions, sampleQuestions2 } from '../../../scenes/index.ts';
 import {
-  COLORS, QUESTION_TYPES, SHAPES, questionText, sampleQuestions,
-  type Color, type QuestionSpec, type QuestionType, type Shape,
-} from '../../../scenes/index.ts';
-import { decodeQuestion, describeScene, encodeQuestion, findPreset, type ExperimentState } from '../../../state/index.ts';
-import { el, labelled, selectOf } from '../../shared/dom.ts';
+  decodeQuestion, describeScene, encodeQuestion, findPreset, isQuestion2, isScene2, stateWorld,
+  type ExperimentState, type Question,
+} from '../../../state/index.ts';
+import { el, labelled } from '../../shared/dom.ts';
 import type { Store } from '../store.ts';
+import { questionBuilder } from './question-builder.ts';
+import { questionBuilder2 } from './question-builder2.ts';
 
-const TEMPLATES: Record<QuestionType, string> = {
-  color: 'what color is the ⟨shape⟩?', shape: 'what shape is the ⟨colour⟩ object?', exist: 'is there a ⟨colour⟩ ⟨shape⟩?',
-  count: 'how many ⟨shapes | colour objects⟩?', position: 'where is the ⟨colour⟩ ⟨shape⟩?',
-};
-const words = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
-const isColor = (w: string): w is Color => (COLORS as readonly string[]).includes(w);
+const textOf = (q: Question): string => (isQuestion2(q) ? questionText2(q) : questionText(q));
 
-/** The template filled with the chosen words, keeping each word where the new template has a slot for it. */
-function build(type: QuestionType, color: Color, shape: Shape, countBy: string): QuestionSpec {
-  switch (type) {
-    case 'color': return { type, shape };
-    case 'shape': return { type, color };
-    case 'count': return isColor(countBy) ? { type, color: countBy } : { type, shape: countBy as Shape };
-    case 'exist': return { type, color, shape };
-    case 'position': return { type, color, shape };
-  }
+/** Whether the scene holds what the question asks about (an existence question may well ask about nothing). */
+function present(state: ExperimentState, q: Question): boolean {
+  const scene = describeScene(state.scene, stateWorld(state));
+  if (isScene2(scene)) return isQuestion2(q) && objectsAbout2(scene, q).length > 0;
+  if (isQuestion2(q)) return false;
+  return scene.objects.some((o) => ('color' in q && q.color !== undefined ? o.color === q.color : true) && ('shape' in q && q.shape !== undefined ? o.shape === q.shape : true));
 }
 
-/** Whether the scene holds what the question asks about (an exist question may well ask about nothing). */
-function present(state: ExperimentState, q: QuestionSpec): boolean {
-  const { objects } = describeScene(state.scene);
-  return objects.some((o) => ('color' in q && q.color !== undefined ? o.color === q.color : true) && ('shape' in q && q.shape !== undefined ? o.shape === q.shape : true));
-}
-
-function suggestions(state: ExperimentState): QuestionSpec[] {
+/** A preset's questions, or those sampled for the scene (one per type or family when it allows). */
+function suggestions(state: ExperimentState): Question[] {
   const scene = state.scene;
   if (scene.kind === 'preset') return [...findPreset(scene.id)!.questions];
-  return sampleQuestions(describeScene(scene), scene.kind === 'seed' ? scene.seed : 0);
+  const description = describeScene(scene, stateWorld(state));
+  const seed = scene.kind === 'seed' ? scene.seed : 0;
+  return isScene2(description) ? sampleQuestions2(description, seed) : sampleQuestions(description, seed);
 }
 
 export function questionControls(store: Store): { element: HTMLElement; show(state: ExperimentState): void } {
-  const type = selectOf(QUESTION_TYPES.map((t) => ({ value: t, label: TEMPLATES[t] })), '', 'question-template');
-  const color = selectOf(words(COLORS), '');
-  const shape = selectOf(words(SHAPES), '');
-  const countBy = selectOf([...words(SHAPES), ...words(COLORS)], '');
+  const set = (q: Question): void => store.update((s) => { s.question = q; }, 'final');
+  const builders = { 1: questionBuilder(set), 2: questionBuilder2(set) } as const;
   const suggested = el('select', { testid: 'question-suggested' });
   const text = el('p', { className: 'pg-question', testid: 'question-text' });
-
-  const rebuild = (): void => {
-    const q = build(type.value as QuestionType, color.value as Color, shape.value as Shape, countBy.value);
-    store.update((s) => { s.question = q; }, 'final');
-  };
-  for (const input of [type, color, shape, countBy]) input.addEventListener('change', rebuild);
   suggested.addEventListener('change', () => {
-    const read = decodeQuestion(suggested.value);
-    if (read.ok) store.update((s) => { s.question = read.value; }, 'final');
+    const read = decodeQuestion(suggested.value, stateWorld(store.state));
+    if (read.ok) set(read.value);
   });
 
-  const colorField = labelled('colour', color);
-  const shapeField = labelled('shape', shape);
-  const countField = labelled('count', countBy);
+  // Only the world's templates are in the page (both carry the same test id).
+  const templates = el('div');
   const element = el('section', { className: 'pg-panel', attrs: { 'aria-label': 'Question' } },
     el('h2', { text: 'Question' }),
     labelled('Suggested for this scene', suggested),
-    labelled('Template', type),
-    el('div', { className: 'pg-row' }, colorField, shapeField, countField),
+    templates,
     text);
   return {
     element,
@@ -72,19 +53,16 @@ export function questionControls(store: Store): { element: HTMLElement; show(sta
       element.hidden = state.scene.kind === 'file';
       if (state.scene.kind === 'file') return;
       const q = state.question;
-      type.value = q.type;
-      if ('color' in q && q.color !== undefined) color.value = q.color;
-      if ('shape' in q && q.shape !== undefined) shape.value = q.shape;
-      if (q.type === 'count') countBy.value = q.shape ?? q.color;
-      colorField.hidden = !(q.type === 'shape' || q.type === 'exist' || q.type === 'position');
-      shapeField.hidden = !(q.type === 'color' || q.type === 'exist' || q.type === 'position');
-      countField.hidden = q.type !== 'count';
+      const builder = builders[isQuestion2(q) ? 2 : 1];
+      if (builder.element.parentElement !== templates) templates.replaceChildren(builder.element);
+      if (isQuestion2(q)) builders[2].show(q);
+      else builders[1].show(q);
       const current = encodeQuestion(q);
-      const absent = (s: QuestionSpec): string => (present(state, s) ? '' : ' — not in this scene');
-      const options = suggestions(state).map((s) => ({ value: encodeQuestion(s), label: `${questionText(s)}${absent(s)}` }));
-      if (!options.some((o) => o.value === current)) options.push({ value: current, label: `${questionText(q)} (your own)${absent(q)}` });
+      const absent = (s: Question): string => (present(state, s) ? '' : ' — not in this scene');
+      const options = suggestions(state).map((s) => ({ value: encodeQuestion(s), label: `${textOf(s)}${absent(s)}` }));
+      if (!options.some((o) => o.value === current)) options.push({ value: current, label: `${textOf(q)} (your own)${absent(q)}` });
       suggested.replaceChildren(...options.map((o) => new Option(o.label, o.value, false, o.value === current)));
-      text.textContent = `“${questionText(q)}”`;
+      text.textContent = `“${textOf(q)}”`;
     },
   };
 }

@@ -1,19 +1,35 @@
-// Drag objects of an edited scene on the image. The address bar follows the drag without new
-// history entries; releasing makes one entry.
-import { IMAGE_SIZE, SIZE_RADIUS } from '../../../scenes/index.ts';
+// Drag objects of an edited scene (either world) on the image. The address bar follows the drag
+// without new history entries; releasing makes one entry.
+import { objectBox, SIZE_RADIUS, WORLD_VIEWS, type Object2, type SceneObject } from '../../../scenes/index.ts';
+import { isScene2 } from '../../../state/index.ts';
 import type { Store } from '../store.ts';
+
+/** Whether (x, y) in image pixels falls on the object: its box in the second world, its half-width square in the first. */
+function hits(o: SceneObject | Object2, x: number, y: number): boolean {
+  if ('kind' in o) {
+    const [x0, y0, x1, y1] = objectBox(o);
+    return x >= x0 && x < x1 && y >= y0 && y < y1;
+  }
+  const r = SIZE_RADIUS[o.size];
+  return Math.abs(x - o.cx) <= r && Math.abs(y - o.cy) <= r;
+}
 
 export function attachSceneDrag(surface: SVGSVGElement, store: Store): void {
   let dragging: { index: number; dx: number; dy: number } | null = null;
+  /** The image's side for the scene being edited (its world's view). */
+  const side = (): number => {
+    const scene = store.state.scene;
+    return WORLD_VIEWS[scene.kind === 'custom' && isScene2(scene.description) ? 2 : 1].imageSize;
+  };
   const pixel = (e: PointerEvent): [number, number] => {
     const box = surface.getBoundingClientRect();
-    return [((e.clientX - box.left) / box.width) * IMAGE_SIZE, ((e.clientY - box.top) / box.height) * IMAGE_SIZE];
+    return [((e.clientX - box.left) / box.width) * side(), ((e.clientY - box.top) / box.height) * side()];
   };
   const move = (e: PointerEvent, commit: 'live' | 'final'): void => {
     if (dragging === null) return;
     const [x, y] = pixel(e);
     const { index, dx, dy } = dragging;
-    const clamp = (v: number): number => Math.min(IMAGE_SIZE - 1, Math.max(0, Math.round(v)));
+    const clamp = (v: number): number => Math.min(side() - 1, Math.max(0, Math.round(v)));
     store.update((s) => {
       if (s.scene.kind !== 'custom' || s.scene.description.objects[index] === undefined) return;
       Object.assign(s.scene.description.objects[index], { cx: clamp(x - dx), cy: clamp(y - dy) });
@@ -24,12 +40,11 @@ export function attachSceneDrag(surface: SVGSVGElement, store: Store): void {
     const scene = store.state.scene;
     if (scene.kind !== 'custom') return;
     const [x, y] = pixel(e);
-    const objects = scene.description.objects;
+    const objects: readonly (SceneObject | Object2)[] = scene.description.objects;
     // Topmost first: later objects are drawn over earlier ones.
     for (let i = objects.length - 1; i >= 0; i--) {
       const o = objects[i];
-      const r = SIZE_RADIUS[o.size];
-      if (Math.abs(x - o.cx) <= r && Math.abs(y - o.cy) <= r) {
+      if (hits(o, x, y)) {
         dragging = { index: i, dx: x - o.cx, dy: y - o.cy };
         surface.setPointerCapture(e.pointerId);
         surface.classList.add('is-dragging');

@@ -3,8 +3,8 @@
 // line and changes nothing else: the experiment on screen stays. The file's summary says what it
 // holds and which methods cannot run on it, and why.
 import { METHODS, methodNeeds, type Need } from '../../../core/index.ts';
-import { PATCH_COUNT } from '../../../scenes/index.ts';
-import { effectiveParams, type ExperimentState, type StateNotice } from '../../../state/index.ts';
+import { WORLD_VIEWS } from '../../../scenes/index.ts';
+import { effectiveParams, stateWorld, type ExperimentState, type StateNotice } from '../../../state/index.ts';
 import { layoutRefusal } from '../../../tokens/index.ts';
 import { el, uniqueId } from '../../shared/dom.ts';
 import type { LoadedTokens, TokenFiles } from '../pipeline/token-files.ts';
@@ -102,7 +102,7 @@ export function tokensControl(store: Store, files: TokenFiles): TokensControl {
     const n = loaded.summary.n;
     const before = store.state;
     const reproducing = before.scene.kind === 'file' && before.scene.name === loaded.name;
-    const previousN = before.scene.kind === 'file' ? files.get(before.scene.name)?.summary.n ?? null : PATCH_COUNT;
+    const previousN = before.scene.kind === 'file' ? files.get(before.scene.name)?.summary.n ?? null : WORLD_VIEWS[stateWorld(before)].tokens;
     const wanted = reproducing || previousN === null ? before.k : Math.round((before.k / previousN) * n);
     const k = Math.min(n, Math.max(1, wanted));
     store.update((s) => { s.scene = { kind: 'file', name: loaded.name }; s.k = k; }, 'final');

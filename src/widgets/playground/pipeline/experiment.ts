@@ -4,8 +4,8 @@
 // from the state and turns the result into what the views show.
 import { flops, LLM_SHAPES, type SetMetrics, type TokenDetail } from '../../../core/index.ts';
 import type { Engine, ExperimentInputsSpec, ExperimentResult, RunResult, Selection } from '../../../runtime/engine.ts';
-import { effectiveParams, encodeQuestion, type ExperimentState } from '../../../state/index.ts';
-import { IMAGE_SIZE } from '../../../scenes/index.ts';
+import { effectiveParams, encodeQuestion, stateWorld, type ExperimentState } from '../../../state/index.ts';
+import { siteModelLocation } from '../../shared/site-model.ts';
 import { summarize, type AnswerSummary } from './answers.ts';
 import { ERANK_AT_ONCE } from './erank.ts';
 import { presetInputs } from './preset-data.ts';
@@ -48,23 +48,26 @@ export const notInLink = (name: string): string =>
 /**
  * The image and question part of a request: precomputed for presets (usable before the model
  * loads); for a token file, the file the engine has read (`tokens`), without pixels or question.
+ * A scene names its world's model, so a request never meets the other world's.
  */
 export async function inputsSpec(state: ExperimentState, scene: SceneFacts, question: QuestionFacts): Promise<ExperimentInputsSpec> {
   if (scene.file !== null) {
     const id = scene.file.summary.id;
     return { image: { key: id, pixels: null }, question: { text: question.text, oracle: null }, tokens: id };
   }
-  if (scene.rgba === null) throw new Error('no pixels and no token file for this scene');
+  if (scene.rgba === null || scene.view === null) throw new Error('no pixels and no token file for this scene');
   const precomputed = state.scene.kind === 'preset' ? await presetInputs(state.scene.id, encodeQuestion(state.question)) : null;
+  const side = scene.view.imageSize;
   return {
-    image: { key: scene.key, pixels: { rgba: scene.rgba, width: IMAGE_SIZE, height: IMAGE_SIZE } },
+    image: { key: scene.key, pixels: { rgba: scene.rgba, width: side, height: side } },
     question: { text: question.text, oracle: question.oracle },
     precomputed,
+    model: siteModelLocation(stateWorld(state)),
   };
 }
 
 function missingMessage(state: ExperimentState, reason: 'idle' | 'loading' | 'error'): string {
-  const what = state.scene.kind === 'preset' ? 'this question is not one of the preset\'s precomputed ones' : 'only preset scenes have precomputed features';
+  const what = state.scene.kind === 'preset' ? 'this question is not one of the preset\'s precomputed ones' : 'only preset scenes (first world) have precomputed features';
   const why = reason === 'error' ? 'the model could not be loaded' : 'the model is still loading';
   return `No token features yet: ${what}, and ${why}.`;
 }

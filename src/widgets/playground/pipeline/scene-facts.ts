@@ -1,20 +1,23 @@
 // What the page knows about the scene and question without any model: pixels, object masks, the
-// question's text, its true answer and the patches it is about (the oracle for recall). A token
-// file has none of these: its facts are the loaded file (or none, when the link named a file this
-// page has not read) and its own instruction.
+// question's text, its true answer and the patches it is about (the oracle for recall), each from
+// its world's scene module. A token file has none of these: its facts are the loaded file (or
+// none, when the link named a file this page has not read) and its own instruction.
 import {
-  answerQuestion, objectMask, objectsAbout, questionText, renderScene, unionMask,
-  type QuestionSpec, type SceneDescription,
+  WORLD_VIEWS, answerQuestion, answerQuestion2, objectMask, objectMask2, objectsAbout, objectsAbout2, questionText,
+  questionText2, renderScene, renderScene2, unionMask, unionMask2,
+  type SceneDescription, type SceneDescription2, type World, type WorldView,
 } from '../../../scenes/index.ts';
-import { describeScene, encodeScene, type SceneChoice } from '../../../state/index.ts';
+import { describeScene, encodeScene, isQuestion2, isScene2, type Question, type SceneChoice } from '../../../state/index.ts';
 import type { LoadedTokens } from './token-files.ts';
 
 export interface SceneFacts {
-  /** The scene's link code (equal codes, equal pixels), or a loaded token file's engine id. */
+  /** The scene's world and link code (equal keys, equal pixels), or a loaded token file's engine id. */
   key: string;
   /** null for a token file. */
-  description: SceneDescription | null;
+  description: SceneDescription | SceneDescription2 | null;
   rgba: Uint8ClampedArray | null;
+  /** The image's side and token grid (its world's view); null for a token file. */
+  view: WorldView | null;
   objectMasks: number[][];
   /** The token file, for a file scene whose file this page has read; null otherwise. */
   file: LoadedTokens | null;
@@ -31,27 +34,37 @@ export interface QuestionFacts {
 let last: SceneFacts | null = null;
 
 /** Rendering is deterministic, so the last scene is reused until the scene changes. */
-export function sceneFacts(choice: SceneChoice, file: (name: string) => LoadedTokens | null = () => null): SceneFacts {
+export function sceneFacts(choice: SceneChoice, world: World, file: (name: string) => LoadedTokens | null = () => null): SceneFacts {
   if (choice.kind === 'file') {
     const loaded = file(choice.name);
-    return { key: loaded?.summary.id ?? encodeScene(choice), description: null, rgba: null, objectMasks: [], file: loaded };
+    return { key: loaded?.summary.id ?? encodeScene(choice), description: null, rgba: null, view: null, objectMasks: [], file: loaded };
   }
-  const key = encodeScene(choice);
+  const key = `${world}:${encodeScene(choice)}`;
   if (last?.key === key) return last;
-  const description = describeScene(choice);
-  const { rgba, coverage } = renderScene(description);
-  last = { key, description, rgba, objectMasks: coverage.map(objectMask), file: null };
+  const description = describeScene(choice, world);
+  if (isScene2(description)) {
+    const { rgba, coverage } = renderScene2(description);
+    last = { key, description, rgba, view: WORLD_VIEWS[2], objectMasks: coverage.map(objectMask2), file: null };
+  } else {
+    const { rgba, coverage } = renderScene(description);
+    last = { key, description, rgba, view: WORLD_VIEWS[1], objectMasks: coverage.map(objectMask), file: null };
+  }
   return last;
 }
 
-export function questionFacts(scene: SceneFacts, spec: QuestionSpec): QuestionFacts {
-  if (scene.description === null) {
+export function questionFacts(scene: SceneFacts, spec: Question): QuestionFacts {
+  const { description, objectMasks } = scene;
+  if (description === null) {
     const metadata = scene.file?.summary.metadata ?? {};
     return { text: metadata.instruction ?? metadata.prompt ?? '', truth: null, oracle: [] };
   }
-  return {
-    text: questionText(spec),
-    truth: answerQuestion(scene.description, spec),
-    oracle: unionMask(objectsAbout(scene.description, spec).map((i) => scene.objectMasks[i])),
-  };
+  const masksOf = (objects: number[]): number[][] => objects.map((i) => objectMasks[i]);
+  if (isScene2(description) && isQuestion2(spec)) {
+    return { text: questionText2(spec), truth: answerQuestion2(description, spec), oracle: unionMask2(masksOf(objectsAbout2(description, spec))) };
+  }
+  if (!isScene2(description) && !isQuestion2(spec)) {
+    return { text: questionText(spec), truth: answerQuestion(description, spec), oracle: unionMask(masksOf(objectsAbout(description, spec))) };
+  }
+  // The state reads scene and question in one world (src/state), so this is a broken invariant.
+  throw new Error('the question and the scene are of different worlds');
 }

@@ -1,10 +1,13 @@
-// TinyVLM's answer from the kept tokens, next to its answer from all tokens and the true answer.
+// The model's answer from the kept tokens, next to its answer from all tokens and the true answer.
 import { METHODS } from '../../../core/index.ts';
 import { el, percent } from '../../shared/dom.ts';
 import type { AnswerSummary } from '../pipeline/answers.ts';
 import type { RunOutcome } from '../pipeline/experiment.ts';
 
 export interface AnswerContent {
+  /** The model's name (the world's TinyVLM) and how many tokens "all" is. */
+  model: string;
+  tokens: number;
   truth: string | null;
   full: AnswerSummary | null;
   main: RunOutcome | null;
@@ -31,9 +34,9 @@ export function answerPanel(): { element: HTMLElement; show(content: AnswerConte
     main: el('td', { testid: 'answer' }),
     compare: el('td', { testid: 'answer-compare' }),
   };
-  const labels = { truth: el('th', { text: 'True answer', attrs: { scope: 'row' } }), full: el('th', { text: 'All 196 tokens', attrs: { scope: 'row' } }), main: el('th', { attrs: { scope: 'row' } }), compare: el('th', { attrs: { scope: 'row' } }) };
+  const labels = { truth: el('th', { text: 'True answer', attrs: { scope: 'row' } }), full: el('th', { attrs: { scope: 'row' } }), main: el('th', { attrs: { scope: 'row' } }), compare: el('th', { attrs: { scope: 'row' } }) };
   const table = el('table', { className: 'pg-answers' });
-  table.createCaption().textContent = 'TinyVLM’s answer';
+  const caption = table.createCaption();
   const body = table.createTBody();
   const lines = (['truth', 'full', 'main', 'compare'] as const).map((key) => {
     const tr = body.insertRow();
@@ -44,6 +47,8 @@ export function answerPanel(): { element: HTMLElement; show(content: AnswerConte
   return {
     element: el('section', { className: 'pg-panel', testid: 'answer-panel', attrs: { 'aria-label': 'Answer' } }, table, note),
     show(c) {
+      caption.textContent = `${c.model}’s answer`;
+      labels.full.textContent = `All ${c.tokens} tokens`;
       rows.truth.textContent = c.truth ?? 'none (the question is ambiguous in this scene)';
       showAnswer(rows.full, c.full, null);
       for (const key of ['main', 'compare'] as const) {

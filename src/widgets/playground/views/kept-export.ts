@@ -1,7 +1,7 @@
 // The kept token indices, for use outside the page: JSON (both methods, with their settings and
 // the link) and NumPy .npy (one int32 array per method). Made in the page from what it shows.
 import { METHODS } from '../../../core/index.ts';
-import { effectiveParams, encodeScene } from '../../../state/index.ts';
+import { effectiveParams, encodeScene, stateWorld } from '../../../state/index.ts';
 import { download } from '../../shared/export.ts';
 import { int32Npy } from '../../shared/npy.ts';
 import { el } from '../../shared/dom.ts';
@@ -14,6 +14,7 @@ export function keptDocument(s: Snapshot, link: string): Record<string, unknown>
   const file = s.scene.file;
   const runs = [s.main, s.compare].filter((o) => o?.ok === true).map((o) => o.run);
   return {
+    world: stateWorld(s.state),
     scene: encodeScene(s.state.scene),
     file: file === null ? null : { name: file.name, n: file.summary.n, d: file.summary.d, metadata: file.summary.metadata },
     n: s.inputs?.ok ? s.inputs.n : null,

@@ -1,29 +1,30 @@
-// The model's download: its size before anything arrives, byte progress, whether it came from
-// this device's cache (with a control to clear it), and a clear message with a retry on failure.
+// The download of the world's model: its size before anything arrives, byte progress, whether it
+// came from this device's cache (with a control to clear it), and a clear message with a retry on
+// failure.
 import { el } from '../../shared/dom.ts';
 import { bytesLoaded, type ModelStatus } from '../../../runtime/model-status.ts';
-import type { ModelControl } from '../../shared/site-model.ts';
+import { siteModelName, type ModelControl } from '../../shared/site-model.ts';
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
-function describe(s: ModelStatus): string {
+function describe(s: ModelStatus, name: string): string {
   switch (s.phase) {
     case 'idle':
-    case 'initiate': return 'TinyVLM: reading its size…';
+    case 'initiate': return `${name}: reading its size…`;
     case 'download':
     case 'progress': {
       const from = s.cached ? ', from this device’s cache' : '';
       const loaded = s.phase === 'progress' ? s.loaded : 0;
       return s.total === null
-        ? `TinyVLM: ${mb(s.modelBytes)} plus its runtime (size not announced by the server)${from}. Loaded ${mb(loaded)}.`
-        : `TinyVLM and its runtime: ${mb(s.total)}${from}. Loaded ${mb(loaded)} of ${mb(s.total)}.`;
+        ? `${name}: ${mb(s.modelBytes)} plus its runtime (size not announced by the server)${from}. Loaded ${mb(loaded)}.`
+        : `${name} and its runtime: ${mb(s.total)}${from}. Loaded ${mb(loaded)} of ${mb(s.total)}.`;
     }
-    case 'verify': return `TinyVLM: ${mb(s.total)} read; checking sizes and sha256 and starting the model…`;
+    case 'verify': return `${name}: ${mb(s.total)} read; checking sizes and sha256 and starting the model…`;
     case 'ready': {
       const where = s.cached ? 'from this device’s cache' : s.stored ? 'now cached on this device' : 'not cached: this browser offers no Cache Storage here';
-      return `TinyVLM is ready (${mb(s.total)} with its runtime, ${where}).`;
+      return `${name} is ready (${mb(s.total)} with its runtime, ${where}).`;
     }
-    case 'error': return `TinyVLM could not be loaded: ${s.message}`;
+    case 'error': return `${name} could not be loaded: ${s.message}`;
   }
 }
 
@@ -39,7 +40,7 @@ export function modelStatus(model: ModelControl): HTMLElement {
     said.textContent = 'Cache cleared: the next visit downloads the model again.';
   });
   const show = (s: ModelStatus): void => {
-    text.textContent = describe(s);
+    text.textContent = describe(s, siteModelName(model.world));
     const bytes = bytesLoaded(s);
     bar.hidden = bytes === null || s.phase === 'ready';
     if (bytes !== null && bytes.total !== null) { bar.max = bytes.total; bar.value = bytes.loaded; }

@@ -2,10 +2,11 @@
 // method) with their legend, the agreement of the two, warnings for degenerate settings, the
 // answers, the metrics, the budget sweep, the backend that ran and the export bar.
 import { METHODS } from '../../../core/index.ts';
-import { GRID_SIZE, IMAGE_SIZE, PATCH_COUNT } from '../../../scenes/index.ts';
+import type { WorldView } from '../../../scenes/index.ts';
+import { stateWorld } from '../../../state/index.ts';
 import { el } from '../../shared/dom.ts';
 import { methodColor } from '../../shared/method-colors.ts';
-import type { ModelControl } from '../../shared/site-model.ts';
+import { siteModelName, type ModelControl } from '../../shared/site-model.ts';
 import type { Snapshot } from '../pipeline/runner.ts';
 import type { Store } from '../store.ts';
 import { answerPanel } from './answer-panel.ts';
@@ -25,20 +26,30 @@ const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ??
 function figure(overlay: TokenOverlay, countTestid: string): { element: HTMLElement; title: HTMLElement; count: HTMLElement; total: HTMLElement } {
   const title = el('span');
   const count = el('span', { testid: countTestid });
-  const total = el('span', { text: String(PATCH_COUNT) });
+  const total = el('span');
   return { element: el('figure', { className: 'pg-figure' }, el('figcaption', {}, title, ' keeps ', count, ' of ', total, ' tokens'), overlay.element), title, count, total };
 }
 
-const SCENE_GEOMETRY = overlayGeometry({ kind: 'grid', grid: [GRID_SIZE, GRID_SIZE] }, PATCH_COUNT, { width: IMAGE_SIZE, height: IMAGE_SIZE }, IMAGE_SIZE);
+/** A world's view: its token grid over its image, in image pixels (one per world, so a new scene keeps the overlay's cells). */
+const geometries = new Map<WorldView, OverlayGeometry>();
+function sceneGeometry(view: WorldView): OverlayGeometry {
+  let g = geometries.get(view);
+  if (g === undefined) {
+    const { grid, tokens, imageSize } = view;
+    geometries.set(view, (g = overlayGeometry({ kind: 'grid', grid: [grid, grid] }, tokens, { width: imageSize, height: imageSize }, imageSize)));
+  }
+  return g;
+}
 /** Overlay units of a token file's image (or plain grid) along its longer side. */
 const FILE_SIDE = 448;
 
-/** The tokens' geometry and the image under them: the SynthScenes render, or the file's layout and image. */
+/** The tokens' geometry and the image under them: the SynthScenes render in its world's grid, or the file's layout and image. */
 function drawing(s: Snapshot): { geometry: OverlayGeometry; image: OverlayImage; n: number } {
   const file = s.scene.file;
   if (file !== null) return { geometry: overlayGeometry(file.summary.layout, file.summary.n, file.image, FILE_SIDE), image: file.image, n: file.summary.n };
-  if (s.scene.rgba === null) return { geometry: overlayGeometry({ kind: 'grid', grid: [1, 1] }, 1, null, FILE_SIDE), image: null, n: 0 };
-  return { geometry: SCENE_GEOMETRY, image: { href: sceneImageUrl(s.scene.rgba), width: IMAGE_SIZE, height: IMAGE_SIZE }, n: PATCH_COUNT };
+  const { rgba, view } = s.scene;
+  if (rgba === null || view === null) return { geometry: overlayGeometry({ kind: 'grid', grid: [1, 1] }, 1, null, FILE_SIDE), image: null, n: 0 };
+  return { geometry: sceneGeometry(view), image: { href: sceneImageUrl(rgba, view.imageSize), width: view.imageSize, height: view.imageSize }, n: view.tokens };
 }
 
 const keptSet = (o: Snapshot['main']): Set<number> | null => (o?.ok ? new Set(o.run.selection.kept) : null);
@@ -67,7 +78,7 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
   const sweep = sweepPlot(store);
   const exported = keptExport(() => store.permalink());
   let shownScene = '';
-  let n = PATCH_COUNT;
+  let n = 0;
   let last: Snapshot | null = null;
   const exporter = playgroundExport(() => [main.surface, ...(otherFigure.element.hidden ? [] : [other.surface])], () => last);
 
@@ -119,7 +130,7 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
       if (s.inputs !== null) backend.show(s.state.backend, s.engine, s.main?.ok ? s.main.run.selection : null);
       const full = s.inputs?.ok ? s.inputs.full : null;
       const fromFile = s.state.scene.kind === 'file';
-      answers.show({ truth: s.question.truth, full, main: s.main, compare: s.compare, waiting: fromFile ? null : waitingForModel(model),
+      answers.show({ model: siteModelName(stateWorld(s.state)), tokens: n, truth: s.question.truth, full, main: s.main, compare: s.compare, waiting: fromFile ? null : waitingForModel(model),
         noModel: fromFile ? 'There is no model answer for a token file: it brings tokens, not a model. The kept sets, metrics and exports above and below are computed from its tokens.' : null });
       metrics.show(s.main, s.compare, problem);
       exported.show(s);

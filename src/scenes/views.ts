@@ -1,0 +1,17 @@
+// One view of each world as pages draw it and budgets count it: the image side in pixels, the
+// side of its token grid and its token count (first world 224 px, 14×14 = 196; second 384 px,
+// 24×24 = 576).
+import type { World } from './splits.ts';
+import { GRID_SIZE, IMAGE_SIZE, PATCH_COUNT } from './world.ts';
+import { VIEW_GRID, VIEW_SIZE, VIEW_TOKENS } from './world2/world.ts';
+
+export interface WorldView {
+  imageSize: number;
+  grid: number;
+  tokens: number;
+}
+
+export const WORLD_VIEWS: Readonly<Record<World, WorldView>> = {
+  1: { imageSize: IMAGE_SIZE, grid: GRID_SIZE, tokens: PATCH_COUNT },
+  2: { imageSize: VIEW_SIZE, grid: VIEW_GRID, tokens: VIEW_TOKENS },
+};
