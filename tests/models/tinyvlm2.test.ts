@@ -1,5 +1,6 @@
-// TinyVLM 2 as shipped (public/models/tinyvlm2): integrity, and parity with the reference outputs
-// recorded at export (one 384 view, pruned sets and anyres ids up to 2,879).
+// TinyVLM 2 as shipped (public/models/tinyvlm2): integrity, parity with the reference outputs
+// recorded at export (one 384 view, pruned sets and anyres ids up to 2,879), and bench:vqa on
+// world 2 end to end on two test scenes.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_FILES, type TinyVlm } from '../../src/models/index.ts';
 import { ANSWERS_2, ANYRES_LAYOUT, QUESTION_FAMILIES, WORDS_2, generateSample2 } from '../../src/scenes/index.ts';
 import { MODEL_DIRS, loadModelFromDisk } from '../../scripts/node-model.ts';
+import { benchVqa } from './bench-vqa-cli.ts';
 import { goldenDisagreements, readGolden } from './golden.ts';
 
 const DIR = MODEL_DIRS[2];
@@ -47,4 +49,17 @@ describe.skipIf(!present)('TinyVLM 2 as shipped', () => {
     await expect(model.reasoner.answer(row, [2880], question)).rejects.toMatchObject({ code: 'input', message: expect.stringMatching(/anyres token id in 0\.\.2879/) });
     await expect(model.reasoner.answer(row, [-1], question)).rejects.toMatchObject({ code: 'input' });
   });
+});
+
+describe.skipIf(!present)('bench:vqa on world 2 (the default)', () => {
+  it('evaluates 576-token scenes per question family', () => {
+    const { table, report } = benchVqa(['--methods', 'full,tops', '--retention', '0.222', '--count', '2', '--jobs', '1', '--bootstrap', '50']);
+    expect(table).toMatch(/full tokens: accuracy/);
+    expect(report.provenance).toMatchObject({ split: 'test', seeds: [12_000_000, 2] });
+    const questions = [0, 1].reduce((n, i) => n + generateSample2(12_000_000 + i).questions.length, 0);
+    expect(report.questions).toBe(questions);
+    expect(report.results.map((r) => `${r.method}@${r.retention}:${r.kept}`)).toEqual(['full@1:576', 'tops@0.222:128']);
+    expect(Object.keys(report.full.byType).every((t) => (QUESTION_FAMILIES as readonly string[]).includes(t))).toBe(true);
+    expect(Object.values(report.full.byType).reduce((n, t) => n + t.questions, 0)).toBe(questions);
+  }, 120_000);
 });
