@@ -1,10 +1,13 @@
-// npm run bench:encode -- [--images N] [--model DIR]
-// TinyVLM timings in onnxruntime-web WASM, single thread: vision encode per image (the figure
-// the design targets, ≤ 50 ms), text encode and one full-token reasoner call per question.
+// npm run bench:encode -- [--world 1|2] [--images N] [--model DIR]
+// TinyVLM timings in onnxruntime-web WASM, single thread, on validation scenes of world 2 (the
+// default: TinyVLM 2, one 384 px view of 576 tokens) or world 1 (TinyVLM, 224 px, 196): vision
+// encode per image (the design targets ≤ 50 ms on world 1, ≤ 150 ms on world 2), text encode and
+// one full-token reasoner call per question.
 
 import { parseArgs } from 'node:util';
-import { generateSample, SPLITS } from '../src/scenes/index.ts';
-import { DEFAULT_MODEL_DIR, loadModelFromDisk } from './node-model.ts';
+import { splitSeeds } from '../src/scenes/index.ts';
+import { loadModelFromDisk } from './node-model.ts';
+import { EVAL_WORLDS, WORLD_OPTIONS, chooseWorld } from './world-args.ts';
 
 const WARMUP = 3;
 
@@ -16,17 +19,20 @@ function summary(label: string, ms: number[]): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { images: { type: 'string', default: '50' }, model: { type: 'string', default: DEFAULT_MODEL_DIR } } });
+  const { values } = parseArgs({ options: { images: { type: 'string', default: '50' }, ...WORLD_OPTIONS } });
   const count = Number(values.images);
   if (!Number.isInteger(count) || count < 1) throw new Error('--images takes a positive integer');
-  const model = await loadModelFromDisk(values.model, 1);
-  const samples = Array.from({ length: count + WARMUP }, (_, i) => generateSample(SPLITS.validation.start + i));
+  const { world, modelDir } = chooseWorld(values);
+  const { name, scene } = EVAL_WORLDS[world];
+  const model = await loadModelFromDisk(modelDir, 1);
+  const seeds = splitSeeds('validation', count + WARMUP, world);
+  const samples = Array.from({ length: seeds.count }, (_, i) => scene(seeds.start + i));
   const vision: number[] = [];
   const text: number[] = [];
   const reasoner: number[] = [];
   for (const [i, sample] of samples.entries()) {
     let t = performance.now();
-    const tokens = await model.encoder.encodeImage(sample.rendering.rgba);
+    const tokens = await model.encoder.encodeImage(sample.pixels.rgba);
     const visionMs = performance.now() - t;
     const question = sample.questions[0];
     t = performance.now();
@@ -41,10 +47,10 @@ async function main(): Promise<void> {
     reasoner.push(reasonerMs);
   }
   await model.release();
-  console.log('TinyVLM, onnxruntime-web WASM, 1 thread');
+  console.log(`${name}, onnxruntime-web WASM, 1 thread`);
   console.log(summary('vision encode / image', vision));
   console.log(summary('text encode / question', text));
-  console.log(summary('reasoner, 196 tokens', reasoner));
+  console.log(summary(`reasoner, ${model.encoder.grid[0] * model.encoder.grid[1]} tokens`, reasoner));
 }
 
 main().catch((error: unknown) => {

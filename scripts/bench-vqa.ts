@@ -1,7 +1,7 @@
-// npm run bench:vqa -- [--methods full,tops,random | all] [--retention 0.056,0.111,…,1]
+// npm run bench:vqa -- [--world 1|2] [--methods full,tops,random | all] [--retention 0.056,0.111,…,1]
 //   [--split test [--count N] | --seeds A..B] [--ablation] [--jobs J] [--bootstrap B]
 //   [--json out.json] [--model DIR]
-// TinyVLM's answers when the visual tokens are pruned, per method × retention and per question
+// On world 2 (the default: TinyVLM 2, 576 tokens per scene) or world 1 (TinyVLM, 196), TinyVLM's answers when the visual tokens are pruned, per method × retention and per question
 // type: accuracy, relative accuracy, agreement with the full-token answer, answer KL, oracle
 // recall, coverage, diversity and selection time, with bootstrap intervals over questions.
 // --ablation adds TOPS with each principle off and each alone (src/evaluation/ablation.ts).
@@ -13,15 +13,15 @@ import { METHODS } from '../src/core/index.ts';
 import { ablationConfigs } from '../src/evaluation/ablation.ts';
 import { DEFAULT_BOOTSTRAP } from '../src/evaluation/bootstrap.ts';
 import { RETENTIONS, methodConfigs } from '../src/evaluation/configs.ts';
-import { DEFAULT_MODEL_DIR, readManifestSha256 } from './node-model.ts';
+import { readManifestSha256 } from './node-model.ts';
 import { provenanceOf } from './provenance.ts';
 import { selectScenes } from './seed-args.ts';
 import { FULL, evaluate } from './vqa-eval.ts';
 import { buildReport, formatTable } from './vqa-report.ts';
+import { EVAL_WORLDS, WORLD_OPTIONS, chooseWorld } from './world-args.ts';
 
 /** 512 test scenes hold 2,000+ questions (about 4 per scene). */
 const DEFAULT_SCENES = 512;
-const TOKENS = 196;
 
 function parseMethods(text: string): string[] {
   const known = [FULL, ...METHODS.map((m) => m.id)];
@@ -56,26 +56,28 @@ async function main(): Promise<void> {
       split: { type: 'string' }, count: { type: 'string' }, seeds: { type: 'string' },
       ablation: { type: 'boolean', default: false }, jobs: { type: 'string', default: String(cpus().length) },
       bootstrap: { type: 'string', default: String(DEFAULT_BOOTSTRAP.resamples) },
-      json: { type: 'string' }, model: { type: 'string', default: DEFAULT_MODEL_DIR },
+      json: { type: 'string' }, ...WORLD_OPTIONS,
     },
   });
+  const { world, modelDir } = chooseWorld(values);
+  const { tokens, questionTypes } = EVAL_WORLDS[world];
   const methods = parseMethods(values.methods);
   const retentions = parseRetentions(values.retention);
   const jobs = positiveInteger('jobs', values.jobs);
   const bootstrap = { ...DEFAULT_BOOTSTRAP, resamples: positiveInteger('bootstrap', values.bootstrap) };
-  const { split, seeds } = selectScenes(values, DEFAULT_SCENES);
+  const { split, seeds } = selectScenes(values, DEFAULT_SCENES, world);
   const configs = [
-    ...methodConfigs(methods.filter((m) => m !== FULL), retentions, TOKENS),
-    ...(values.ablation ? ablationConfigs(retentions, TOKENS) : []),
+    ...methodConfigs(methods.filter((m) => m !== FULL), retentions, tokens),
+    ...(values.ablation ? ablationConfigs(retentions, tokens) : []),
   ];
   const started = performance.now();
   const seconds = (): string => ((performance.now() - started) / 1000).toFixed(0);
-  const evaluation = await evaluate({ configs, seeds, setMetrics: true, sharePrefixes: false, modelDir: values.model }, jobs, (done) => {
+  const evaluation = await evaluate({ world, configs, seeds, setMetrics: true, sharePrefixes: false, modelDir }, jobs, (done) => {
     if (done % 50 === 0 || done === seeds.count) process.stderr.write(`bench:vqa ${done}/${seeds.count} scenes (${seconds()} s)\n`);
   });
-  const provenance = provenanceOf({ split, seeds, modelSha256: readManifestSha256(values.model), jobs });
-  const report = buildReport(evaluation, { includeFull: methods.includes(FULL), n: TOKENS, provenance, bootstrap });
-  console.log(formatTable(report));
+  const provenance = provenanceOf({ split, seeds, modelSha256: readManifestSha256(modelDir), jobs });
+  const report = buildReport(evaluation, { includeFull: methods.includes(FULL), n: tokens, questionTypes, provenance, bootstrap });
+  console.log(formatTable(report, questionTypes));
   process.stderr.write(`bench:vqa: ${configs.length} settings × ${report.questions} questions in ${seconds()} s with ${jobs} job(s)\n`);
   if (values.json !== undefined) writeFileSync(values.json, JSON.stringify(report, roundFloats, 1) + '\n');
 }

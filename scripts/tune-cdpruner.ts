@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const jobs = Number(values.jobs);
   const configs = SIGNS.flatMap((negate) => SIGN_RETENTIONS.map((r) => config('cdpruner', r, TOKENS, `negate-${negate}`, { negate })));
   const started = performance.now();
-  const evaluation = await evaluate({ configs, seeds, setMetrics: false, sharePrefixes: false, modelDir: values.model }, jobs, (done) => {
+  // World 1 only: the sign shown on /related-work/ is measured with the site's model.
+  const evaluation = await evaluate({ world: 1, configs, seeds, setMetrics: false, sharePrefixes: false, modelDir: values.model }, jobs, (done) => {
     if (done % 25 === 0 || done === seeds.count) process.stderr.write(`tune:cdpruner ${done}/${seeds.count} scenes (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
   });
   const qs = evaluation.questions;

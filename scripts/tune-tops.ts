@@ -1,8 +1,9 @@
-// npm run tune:tops -- [--count N] [--jobs J] [--json out.json] [--model DIR]
+// npm run tune:tops -- [--world 1|2] [--count N] [--jobs J] [--json out.json] [--model DIR]
 // Chooses TOPS's default weights on the VALIDATION split only: every setting of a small grid is
 // scored by TinyVLM's mean accuracy at 11.1 / 22.2 / 33.3 % retention on a fixed validation
-// subset (the first N validation scenes). Writes every setting and its score; the best one is
-// what src/core/methods/tops.ts should hold as its defaults (ties go to the first in grid order).
+// subset (the first N validation scenes of world 2, the default, with TinyVLM 2; or of world 1
+// with TinyVLM). Writes every setting and its score; the best one is what
+// src/core/methods/tops.ts should hold as its defaults (ties go to the first in grid order).
 
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -10,33 +11,38 @@ import { parseArgs } from 'node:util';
 import { getMethod, resolveParams, type Params } from '../src/core/index.ts';
 import { DEFAULT_BOOTSTRAP, drawResamples, interval, meanAt, resampled } from '../src/evaluation/bootstrap.ts';
 import { config } from '../src/evaluation/configs.ts';
-import { splitSeeds } from '../src/scenes/index.ts';
-import { DEFAULT_MODEL_DIR, readManifestSha256 } from './node-model.ts';
+import { splitSeeds, type World } from '../src/scenes/index.ts';
+import { readManifestSha256 } from './node-model.ts';
 import { provenanceOf } from './provenance.ts';
 import { evaluate } from './vqa-eval.ts';
 import { ADOPTION_RULE, adopt, type Trial, type TuneReport } from '../src/evaluation/tune-report.ts';
 import { GRID, TUNED_RETENTIONS, canonicalWeights, gridSettings } from './tune-grid.ts';
+import { EVAL_WORLDS, WORLD_OPTIONS, chooseWorld } from './world-args.ts';
 
 const DEFAULT_SCENES = 384;
-const TOKENS = 196;
+/** Each world's results file: world 1's is the one the TOPS defaults and the site read. */
+const DEFAULT_JSON: Record<World, string> = { 1: 'src/data/benchmarks/tune-tops.json', 2: 'src/data/benchmarks/tune-tops2.json' };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       count: { type: 'string', default: String(DEFAULT_SCENES) }, jobs: { type: 'string', default: String(cpus().length) },
-      json: { type: 'string', default: 'src/data/benchmarks/tune-tops.json' }, model: { type: 'string', default: DEFAULT_MODEL_DIR },
+      json: { type: 'string' }, ...WORLD_OPTIONS,
     },
   });
-  const seeds = splitSeeds('validation', Number(values.count));
+  const { world, modelDir } = chooseWorld(values);
+  const { name, tokens } = EVAL_WORLDS[world];
+  const json = values.json ?? DEFAULT_JSON[world];
+  const seeds = splitSeeds('validation', Number(values.count), world);
   const jobs = Number(values.jobs);
   const settings = gridSettings();
   const before = resolveParams(getMethod('tops'));
   const withBefore = settings.some((s) => sameParams(s, before)) ? settings : [...settings, before];
   // Proportional weights pick the same tokens (all grid values are powers of two, so even the
   // float arithmetic agrees): evaluate each direction once.
-  const configs = withBefore.flatMap((s, i) => TUNED_RETENTIONS.map((r) => config('tops', r, TOKENS, `grid-${i}`, canonicalWeights(s))));
+  const configs = withBefore.flatMap((s, i) => TUNED_RETENTIONS.map((r) => config('tops', r, tokens, `grid-${i}`, canonicalWeights(s))));
   const started = performance.now();
-  const evaluation = await evaluate({ configs, seeds, setMetrics: false, sharePrefixes: true, modelDir: values.model }, jobs, (done) => {
+  const evaluation = await evaluate({ world, configs, seeds, setMetrics: false, sharePrefixes: true, modelDir }, jobs, (done) => {
     if (done % 25 === 0 || done === seeds.count) process.stderr.write(`tune:tops ${done}/${seeds.count} scenes (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
   });
   const qs = evaluation.questions;
@@ -55,8 +61,8 @@ async function main(): Promise<void> {
   const gain = resampled(draws, (at) => meanAt(perQuestion[best], at) - meanAt(perQuestion[previous], at));
   const baseline = { ...trials[previous], gainOfChosen: meanAt(perQuestion[best], all) - meanAt(perQuestion[previous], all), ci: interval(gain, DEFAULT_BOOTSTRAP.level) };
   const report: TuneReport = {
-    provenance: provenanceOf({ split: 'validation', seeds, modelSha256: readManifestSha256(values.model), jobs }),
-    objective: `mean TinyVLM accuracy at retentions ${TUNED_RETENTIONS.join(', ')} (k = ${TUNED_RETENTIONS.map((r) => Math.round(r * TOKENS)).join(', ')} of ${TOKENS})`,
+    provenance: provenanceOf({ split: 'validation', seeds, modelSha256: readManifestSha256(modelDir), jobs }),
+    objective: `mean ${name} accuracy at retentions ${TUNED_RETENTIONS.join(', ')} (k = ${TUNED_RETENTIONS.map((r) => Math.round(r * tokens)).join(', ')} of ${tokens})`,
     retentions: [...TUNED_RETENTIONS],
     grid: GRID,
     notSearched: 'The gain scaling (relevance r_i, coverage gain over its largest value, diversity residual d²) is fixed by the implementation and was not searched.',
@@ -69,7 +75,7 @@ async function main(): Promise<void> {
     adopted: adopt(trials[best], baseline),
     rule: ADOPTION_RULE,
   };
-  writeFileSync(values.json, JSON.stringify(report, null, 1) + '\n');
+  writeFileSync(json, JSON.stringify(report, null, 1) + '\n');
   const fmt = (t: Trial): string => `α ${t.params.alpha} β ${t.params.beta} γ ${t.params.gamma} λ ${t.params.lambda}: ${(100 * t.score).toFixed(2)} % (${t.accuracy.map((a) => (100 * a).toFixed(1)).join(' / ')})`;
   console.log(`${qs.length} validation questions on ${seeds.count} scenes; full tokens ${(100 * report.fullAccuracy).toFixed(1)} %`);
   for (const t of [...trials].sort((a, b) => b.score - a.score).slice(0, 10)) console.log(`  ${fmt(t)}`);
@@ -77,7 +83,7 @@ async function main(): Promise<void> {
   console.log(report.adopted
     ? `adopted: set the TOPS defaults in src/core/methods/tops.ts to the chosen setting`
     : `not adopted (${ADOPTION_RULE}): the defaults stay`);
-  console.log(`wrote ${values.json} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`wrote ${json} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 function sameParams(a: Params, b: Params): boolean {

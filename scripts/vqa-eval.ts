@@ -8,9 +8,10 @@ import type { EvalConfig } from '../src/evaluation/configs.ts';
 import { evaluateSample, type QuestionResult } from '../src/evaluation/question-eval.ts';
 import type { TinyVlm } from '../src/models/index.ts';
 import { cpuSession } from '../src/runtime/session.ts';
-import { generateSample, type SeedRange } from '../src/scenes/index.ts';
+import type { SeedRange, World } from '../src/scenes/index.ts';
 import { loadModelFromDisk } from './node-model.ts';
 import { chanceLevels } from './vqa-tally.ts';
+import { EVAL_WORLDS } from './world-args.ts';
 
 export { budget } from '../src/evaluation/configs.ts';
 
@@ -18,6 +19,8 @@ export { budget } from '../src/evaluation/configs.ts';
 export const FULL = 'full';
 
 export interface EvalPlan {
+  /** The SynthScenes world the seeds are scenes of; `modelDir` holds a model of that world. */
+  world: World;
   configs: readonly EvalConfig[];
   seeds: SeedRange;
   /** Oracle recall, coverage and diversity of every kept set (not needed for tuning). */
@@ -40,9 +43,10 @@ export interface Evaluation {
 export async function evaluateRange(model: TinyVlm, plan: Omit<EvalPlan, 'modelDir'>, onScene?: () => void): Promise<QuestionResult[]> {
   const session = await cpuSession(model);
   const run = session.run.bind(session);
+  const { scene } = EVAL_WORLDS[plan.world];
   const out: QuestionResult[] = [];
   for (let i = 0; i < plan.seeds.count; i++) {
-    out.push(...await evaluateSample(run, generateSample(plan.seeds.start + i), plan.configs, { setMetrics: plan.setMetrics, sharePrefixes: plan.sharePrefixes }));
+    out.push(...await evaluateSample(run, scene(plan.seeds.start + i), plan.configs, { setMetrics: plan.setMetrics, sharePrefixes: plan.sharePrefixes }));
     onScene?.();
   }
   return out;

@@ -4,7 +4,6 @@
 import { ABLATION_VARIANTS, variantParams } from '../src/evaluation/ablation.ts';
 import type { BootstrapPlan, Interval } from '../src/evaluation/bootstrap.ts';
 import type { Comparison, Provenance, ResultRow, VqaReport } from '../src/evaluation/report.ts';
-import { QUESTION_TYPES } from '../src/scenes/index.ts';
 import { FULL, type Evaluation } from './vqa-eval.ts';
 import { Summarizer } from './vqa-stats.ts';
 
@@ -18,12 +17,14 @@ export interface ReportOptions {
   includeFull: boolean;
   /** Visual tokens per image. */
   n: number;
+  /** The world's question types (or families), in the order the report lists them. */
+  questionTypes: readonly string[];
   provenance: Provenance;
   bootstrap: BootstrapPlan;
 }
 
 export function buildReport(evaluation: Evaluation, options: ReportOptions): VqaReport {
-  const types = QUESTION_TYPES.filter((t) => evaluation.questions.some((q) => q.type === t));
+  const types = options.questionTypes.filter((t) => evaluation.questions.some((q) => q.type === t));
   const stats = new Summarizer(evaluation.questions, types, options.bootstrap);
   const results: ResultRow[] = options.includeFull
     ? [{ method: FULL, params: {}, retention: 1, kept: options.n, ...stats.fullSetting() }]
@@ -79,8 +80,8 @@ function rowLine(name: string, r: ResultRow, types: readonly string[]): string {
     `${pct(r.coverage).padStart(7)}${pct(r.diversity).padStart(7)}${r.selectionMs.toFixed(2).padStart(8)}  ${types.map((t) => pct(r.byType[t]?.accuracy ?? null).padStart(9)).join('')}`;
 }
 
-export function formatTable(report: VqaReport): string {
-  const types = QUESTION_TYPES.filter((t) => t in report.full.byType);
+export function formatTable(report: VqaReport, questionTypes: readonly string[]): string {
+  const types = questionTypes.filter((t) => t in report.full.byType);
   const head = `${'setting'.padEnd(22)}${'keep'.padStart(6)}${'k'.padStart(5)}${'acc %'.padStart(7)}${'95 % CI'.padStart(12)}${'rel %'.padStart(7)}${'agr %'.padStart(7)}${'KL'.padStart(7)}${'orc %'.padStart(7)}${'cov %'.padStart(7)}${'div %'.padStart(7)}${'sel ms'.padStart(8)}  ${types.map((t) => t.padStart(9)).join('')}`;
   const lines = [
     `${report.questions} questions on ${report.scenes} scenes (${report.provenance.split} seeds ${report.provenance.seeds[0]}..${report.provenance.seeds[0] + report.provenance.seeds[1]})`,

@@ -5,7 +5,6 @@ import { drawResamples, interval, meanAt, resampled, type BootstrapPlan, type In
 import type { EvalConfig } from '../src/evaluation/configs.ts';
 import type { Outcome, QuestionResult } from '../src/evaluation/question-eval.ts';
 import type { Comparison, Example, TypeFigures } from '../src/evaluation/report.ts';
-import { encodeQuestion } from '../src/state/index.ts';
 
 /** Per-question values of one setting, as columns; NaN where a value is undefined. */
 interface Columns { correct: Float64Array; agree: Float64Array; kl: Float64Array; oracle: Float64Array }
@@ -144,6 +143,6 @@ export class Summarizer {
   #example(outcomes: readonly Outcome[]): Example {
     const at = Math.max(0, outcomes.findIndex((o) => !o.agree));
     const q = this.#qs[at];
-    return { seed: q.seed, question: encodeQuestion(q.question.spec), agrees: outcomes[at].agree };
+    return { seed: q.seed, question: q.question.code, agrees: outcomes[at].agree };
   }
 }

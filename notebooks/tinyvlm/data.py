@@ -130,6 +130,16 @@ def load_scenes(root) -> Scenes:
     )
 
 
+def anyres_images(scenes: Scenes):
+    """A format-2 export's anyres views, [S,V,S,S,3] uint8 memmap in layout order (base view, then
+    the tiles), or None when it was written with --no-anyres (and for world 1)."""
+    name = scenes.meta.get("files", {}).get("anyres")
+    if not name:
+        return None
+    size, views = scenes.meta["imageSize"], len(scenes.meta["layout"]["views"])
+    return np.memmap(scenes.root / name, dtype=np.uint8, mode="r", shape=(len(scenes), views, size, size, 3))
+
+
 def normalize(images_u8, mean, std):
     """[B,S,S,3] uint8 -> [B,3,S,S] float32, (rgb/255 - mean) / std (the exported contract)."""
     x = torch.from_numpy(np.array(images_u8))  # a writable copy of the memmap rows

@@ -120,6 +120,15 @@ def anyres_cells(grid):
     return torch.where(view == 0, rest, tiled)
 
 
+def anyres_layout(grid):
+    """The token order anyres_cells reads, as the views of a token file's layout
+    (src/tokens/format.ts): the base view, then the 2x2 tiles in raster order; each box is
+    [x0, y0, x1, y1] in image fractions."""
+    tiles = [{"name": f"tile-{r}-{c}", "grid": [grid, grid], "box": [c / 2, r / 2, (c + 1) / 2, (r + 1) / 2]}
+             for r in (0, 1) for c in (0, 1)]
+    return {"views": [{"name": "base", "grid": [grid, grid], "box": [0, 0, 1, 1]}, *tiles]}
+
+
 def conv_stem(dim):
     """384 px -> 24x24 tokens in four stride-2 steps (16 px per token, as the linear patchify)."""
     widths = [3, 16, 32, 64]

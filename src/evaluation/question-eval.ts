@@ -1,11 +1,12 @@
 // One scene through the experiment (src/runtime): each question is answered with all visual tokens
 // and with the kept tokens of every setting, in one request per question. Shared by the CLIs (a
-// session in their own thread) and the benchmarks page's live run (the engine's worker).
+// session in their own thread) and the benchmarks page's live run (the engine's worker); either
+// world's scenes come in through eval-scene.ts.
 
 import type { ExperimentRequest, ExperimentResult } from '../runtime/experiment-types.ts';
-import { IMAGE_SIZE, type LabelledQuestion, type QuestionType, type Sample } from '../scenes/index.ts';
 import { answerKl } from './answer-divergence.ts';
 import type { EvalConfig } from './configs.ts';
+import type { EvalQuestion, EvalScene } from './eval-scene.ts';
 
 /** What one setting did on one question. */
 export interface Outcome {
@@ -24,8 +25,8 @@ export interface Outcome {
 
 export interface QuestionResult {
   seed: number;
-  question: LabelledQuestion;
-  type: QuestionType;
+  question: EvalQuestion;
+  type: string;
   fullCorrect: boolean;
   /** Diversity of all tokens kept (NaN without setMetrics). */
   fullDiversity: number;
@@ -43,12 +44,11 @@ export interface SceneOptions {
 /** The one experiment function, wherever it runs: `session.run` in a CLI, `engine.experiment` in a page. */
 export type ExperimentRunner = (request: ExperimentRequest) => Promise<ExperimentResult>;
 
-export async function evaluateSample(run: ExperimentRunner, sample: Sample, configs: readonly EvalConfig[], options: SceneOptions): Promise<QuestionResult[]> {
+export async function evaluateSample(run: ExperimentRunner, sample: EvalScene, configs: readonly EvalConfig[], options: SceneOptions): Promise<QuestionResult[]> {
   const results: QuestionResult[] = [];
-  const pixels = { rgba: sample.rendering.rgba, width: IMAGE_SIZE, height: IMAGE_SIZE };
   for (const question of sample.questions) {
     const result = await run({
-      image: { key: `synthscenes:${sample.seed}`, pixels },
+      image: { key: sample.key, pixels: sample.pixels },
       question: { text: question.text, oracle: question.mask },
       seed: sample.seed,
       runs: configs.map((c) => ({ id: c.key, method: c.method, k: c.k, params: c.params })),

@@ -5,7 +5,7 @@ export type { Encoder, TokenSet } from './encoder.ts';
 export type { ImageInput, Instruction, ModelAnswer, ModelInfo, VisionLanguageModel, VisualTokens } from './vlm.ts';
 export type { Answer, Reasoner } from './reasoner.ts';
 export { ModelError, type ModelErrorCode } from './errors.ts';
-export { parseManifest, MODEL_FILES, type FileEntry, type ModelFile, type ModelManifest, type TokenizerSpec } from './manifest.ts';
+export { parseManifest, MODEL_FILES, type AnyresSpec, type FileEntry, type ModelFile, type ModelManifest, type ModelWorld, type TokenizerSpec } from './manifest.ts';
 export { httpSource, type ByteSource, type ByteStream } from './sources.ts';
 export { sha256Hex, type LoadProgress, type ProgressCallback } from './download.ts';
 export { configureOnnxRuntime, type ExecutionProvider, type OnnxRuntimeOptions } from './onnx.ts';

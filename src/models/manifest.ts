@@ -1,6 +1,8 @@
 // manifest.json of an exported model, read defensively: every field the runtime uses is
 // checked here, so a bad manifest fails once, early, with the field's name.
 
+import type { Layout } from '../tokens/format.ts';
+import { parseLayout } from '../tokens/layout.ts';
 import { ModelError } from './errors.ts';
 
 export const MODEL_FILES = ['vision', 'text', 'reasoner'] as const;
@@ -25,13 +27,30 @@ export interface TokenizerSpec {
   unknown: string;
 }
 
+/** The SynthScenes world a model was trained on: 224 px views of 196 tokens, or 384 px of 576. */
+export type ModelWorld = 1 | 2;
+
+/**
+ * Token ids beyond one view that the reasoner also takes: LLaVA-NeXT's anyres order (base view,
+ * then the tiles), each view encoded on its own and its tokens numbered after the previous view's.
+ */
+export interface AnyresSpec {
+  /** Ids 0..tokens − 1 are accepted as positions. */
+  tokens: number;
+  /** The views in token order, each of the model's grid. */
+  layout: Layout & { kind: 'views' };
+}
+
 export interface ModelManifest {
+  world: ModelWorld;
   files: Record<ModelFile, FileEntry>;
   /** Width of patch tokens and text token embeddings. */
   d: number;
   grid: readonly [number, number];
   /** Patch side in pixels; the image side is grid × patch. */
   patch: number;
+  /** null: the reasoner takes patch ids 0..grid² − 1 only. */
+  anyres: AnyresSpec | null;
   words: readonly string[];
   tokenizer: TokenizerSpec;
   answers: readonly string[];
@@ -101,6 +120,30 @@ function tokenizerSpec(value: unknown, words: readonly string[]): TokenizerSpec 
   return { kind: 'words', lowercase: t.lowercase, pattern: t.pattern, unknown: t.unknown };
 }
 
+// World 1's manifest predates the field: its absence means world 1.
+function world(value: unknown): ModelWorld {
+  if (value === undefined || value === 1 || value === 2) return value ?? 1;
+  return fail('world', `must be 1 or 2, got ${JSON.stringify(value)}`);
+}
+
+function anyresSpec(value: unknown, grid: readonly [number, number]): AnyresSpec | null {
+  if (value === undefined) return null;
+  const a = record(value, 'dims.anyres');
+  const tokens = positiveInteger(a.tokens, 'dims.anyres.tokens');
+  let layout: Layout;
+  try {
+    layout = parseLayout(JSON.stringify(record(a.layout, 'dims.anyres.layout')), tokens);
+  } catch (cause) {
+    if (cause instanceof ModelError) throw cause;
+    return fail('dims.anyres.layout', `is not a layout of ${tokens} tokens: ${(cause as Error).message}`);
+  }
+  // Every view goes through the vision encoder, so each has the model's grid.
+  if (layout.kind !== 'views' || !layout.views.every((v) => v.grid[0] === grid[0] && v.grid[1] === grid[1])) {
+    return fail('dims.anyres.layout', `must list views of the model's grid [${grid.join(', ')}]`);
+  }
+  return { tokens, layout };
+}
+
 /** Parses manifest.json text; any problem → ModelError('manifest'). */
 export function parseManifest(text: string): ModelManifest {
   let json: unknown;
@@ -116,15 +159,18 @@ export function parseManifest(text: string): ModelManifest {
   const pre = record(m.preprocessing, 'preprocessing');
   const grid = Array.isArray(dims.grid) ? dims.grid : fail('dims.grid', 'must be [rows, cols]');
   const words = strings(vocab.words, 'vocab.words');
+  const side: [number, number] = [positiveInteger(grid[0], 'dims.grid[0]'), positiveInteger(grid[1], 'dims.grid[1]')];
   return {
+    world: world(m.world),
     files: {
       vision: fileEntry(files.vision, 'vision'),
       text: fileEntry(files.text, 'text'),
       reasoner: fileEntry(files.reasoner, 'reasoner'),
     },
     d: positiveInteger(dims.D, 'dims.D'),
-    grid: [positiveInteger(grid[0], 'dims.grid[0]'), positiveInteger(grid[1], 'dims.grid[1]')],
+    grid: side,
     patch: positiveInteger(dims.patch, 'dims.patch'),
+    anyres: anyresSpec(dims.anyres, side),
     words,
     tokenizer: tokenizerSpec(m.tokenizer, words),
     answers: strings(vocab.answers, 'vocab.answers'),

@@ -21,14 +21,16 @@ export interface Reasoner {
   readonly answers: readonly string[];
   /**
    * `visual` holds k rows of d features (the kept tokens, or merged ones), `positions` each
-   * row's original patch index, `question` the word ids.
+   * row's original patch index (or anyres token id, for a model whose manifest has `anyres`),
+   * `question` the word ids.
    */
   answer(visual: Float32Array, positions: ArrayLike<number>, question: ArrayLike<number>): Promise<Answer>;
 }
 
 export function createReasoner(session: InferenceSession, manifest: ModelManifest, vocabSize: number): Reasoner {
   const { d, answers } = manifest;
-  const n = manifest.grid[0] * manifest.grid[1];
+  const n = manifest.anyres?.tokens ?? manifest.grid[0] * manifest.grid[1];
+  const what = manifest.anyres === null ? 'a patch index' : 'an anyres token id';
   const file = manifest.files.reasoner.path;
   return {
     answers,
@@ -39,7 +41,7 @@ export function createReasoner(session: InferenceSession, manifest: ModelManifes
       }
       for (let i = 0; i < k; i++) {
         if (!Number.isInteger(positions[i]) || positions[i] < 0 || positions[i] >= n) {
-          throw new ModelError('input', `positions[${i}] = ${positions[i]} is not a patch index in 0..${n - 1}`);
+          throw new ModelError('input', `positions[${i}] = ${positions[i]} is not ${what} in 0..${n - 1}`);
         }
       }
       if (question.length < 1 || Array.from(question).some((t) => !Number.isInteger(t) || t < 0 || t >= vocabSize)) {

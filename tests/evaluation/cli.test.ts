@@ -1,4 +1,4 @@
-// bench:vqa and tune:tops end to end on a few scenes with the shipped model (seconds).
+// bench:vqa and tune:tops on world 1 end to end on a few scenes with the shipped model (seconds).
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ function run(script: string, args: string[]): string {
 function benchVqa(name: string, jobs: number): VqaReport {
   const out = join(dir, name);
   run('scripts/bench-vqa.ts', [
-    '--methods', 'full,tops,divprune', '--retention', '0.111,1', '--seeds', '2000000..2000002',
+    '--world', '1', '--methods', 'full,tops,divprune', '--retention', '0.111,1', '--seeds', '2000000..2000002',
     '--ablation', '--jobs', String(jobs), '--bootstrap', '200', '--json', out,
   ]);
   return checkVqaReport(JSON.parse(readFileSync(out, 'utf8')));
@@ -50,7 +50,7 @@ describe.skipIf(!present)('evaluation CLIs on a tiny split', () => {
 
   test('tune:tops scores every grid setting on validation scenes and names the best', () => {
     const out = join(dir, 'tune.json');
-    const printed = run('scripts/tune-tops.ts', ['--count', '1', '--jobs', '1', '--json', out]);
+    const printed = run('scripts/tune-tops.ts', ['--world', '1', '--count', '1', '--jobs', '1', '--json', out]);
     expect(printed).toMatch(/chosen/);
     const report = checkTuneReport(JSON.parse(readFileSync(out, 'utf8')));
     expect(printed).toMatch(report.adopted ? /adopted/ : /not adopted/);

@@ -1,15 +1,13 @@
 // The shipped model: integrity, parity with the reference outputs recorded at export, and the
 // evaluation CLI end to end on a few test scenes. Needs public/models/tinyvlm (committed).
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_FILES, type TinyVlm } from '../../src/models/index.ts';
 import { ANSWERS, QUESTION_TYPES, WORDS, generateSample } from '../../src/scenes/index.ts';
 import { DEFAULT_MODEL_DIR, loadModelFromDisk } from '../../scripts/node-model.ts';
-import type { VqaReport } from '../../scripts/vqa-report.ts';
+import { benchVqa } from './bench-vqa-cli.ts';
 import { goldenDisagreements, readGolden } from './golden.ts';
 
 const GOLDEN = 'tests/fixtures/tinyvlm-golden.json';
@@ -44,18 +42,12 @@ describe.skipIf(!present)('TinyVLM as shipped', () => {
   });
 });
 
-describe.skipIf(!present)('bench:vqa', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-vqa-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+describe.skipIf(!present)('bench:vqa --world 1', () => {
   it('evaluates methods × retentions on a tiny seed range and writes the documented JSON', () => {
-    const out = join(dir, 'out.json');
-    const table = execFileSync(process.execPath, [
-      'scripts/bench-vqa.ts', '--methods', 'full,tops,random,visionzip', '--retention', '0.111,0.333',
-      '--seeds', '2000000..2000003', '--json', out,
-    ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const { table, report } = benchVqa([
+      '--world', '1', '--methods', 'full,tops,random,visionzip', '--retention', '0.111,0.333', '--seeds', '2000000..2000003',
+    ]);
     expect(table).toMatch(/full tokens: accuracy/);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as VqaReport;
     expect(Object.keys(report.provenance).sort()).toEqual(['commit', 'date', 'machine', 'modelSha256', 'node', 'seeds', 'split']);
     expect(report.provenance.modelSha256).toMatch(/^[0-9a-f]{64}$/);
     const questions = [0, 1, 2].reduce((n, i) => n + generateSample(2_000_000 + i).questions.length, 0);

@@ -6,6 +6,7 @@
  */
 import './benchmarks.css';
 import { config } from '../../evaluation/configs.ts';
+import { evalScene } from '../../evaluation/eval-scene.ts';
 import { evaluateSample } from '../../evaluation/question-eval.ts';
 import type { ModelStatus } from '../../runtime/model-status.ts';
 import { generateSample, PATCH_COUNT, SPLITS } from '../../scenes/index.ts';
@@ -101,7 +102,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
     const fullCorrect: number[] = [];
     for (let i = 0; i < seeds.length; i++) {
       if (cancelled) { status.textContent = 'Cancelled.'; progress.value = 0; return; }
-      for (const q of await evaluateSample(run, generateSample(seeds[i]), settings, { setMetrics: false })) {
+      for (const q of await evaluateSample(run, evalScene(generateSample(seeds[i])), settings, { setMetrics: false })) {
         correct.push(Number(q.outcomes[0].correct));
         fullCorrect.push(Number(q.fullCorrect));
       }

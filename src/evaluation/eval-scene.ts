@@ -1,0 +1,48 @@
+// A scene as the evaluation reads it, from either SynthScenes world: the pixels the model takes and
+// each question's text, true answer, type and ground-truth tokens. One adapter per world, so the
+// evaluation itself (question-eval.ts) is one implementation for both.
+
+import type { ImageInput } from '../models/vlm.ts';
+import { IMAGE_SIZE, VIEW_SIZE, type Sample, type Sample2 } from '../scenes/index.ts';
+import { encodeQuestion } from '../state/index.ts';
+
+export interface EvalQuestion {
+  text: string;
+  answer: string;
+  /** Question type (world 1) or family (world 2). */
+  type: string;
+  /** Token indices of the objects it is about; empty when it is about none. */
+  mask: number[];
+  /**
+   * How reports name it (`Example.question`): world 1's playground question code; in world 2,
+   * which the playground does not open yet, its text.
+   */
+  code: string;
+}
+
+export interface EvalScene {
+  seed: number;
+  /** The image's key in the experiment session: equal keys, equal pixels, so it names the world too. */
+  key: string;
+  pixels: ImageInput;
+  questions: EvalQuestion[];
+}
+
+export function evalScene(sample: Sample): EvalScene {
+  return {
+    seed: sample.seed,
+    key: `synthscenes:${sample.seed}`,
+    pixels: { rgba: sample.rendering.rgba, width: IMAGE_SIZE, height: IMAGE_SIZE },
+    questions: sample.questions.map((q) => ({ text: q.text, answer: q.answer, type: q.type, mask: q.mask, code: encodeQuestion(q.spec) })),
+  };
+}
+
+/** The 384 view (576 tokens); the anyres layout is not evaluated, as TinyVLM 2 never trained on it. */
+export function evalScene2(sample: Sample2): EvalScene {
+  return {
+    seed: sample.seed,
+    key: `synthscenes2:${sample.seed}`,
+    pixels: { rgba: sample.rendering.rgba, width: VIEW_SIZE, height: VIEW_SIZE },
+    questions: sample.questions.map((q) => ({ text: q.text, answer: q.answer, type: q.family, mask: q.mask, code: q.text })),
+  };
+}
