@@ -126,6 +126,8 @@ def parser():
     ap.add_argument("--log-every", type=int, default=25)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--evaluate", action="store_true",
+                    help="with --resume: no training, score the checkpoint on the whole validation (and --test) split")
     ap.add_argument("--out", default="notebooks/weights/tinyvlm2.pt")
     return ap
 
@@ -140,6 +142,10 @@ def main(argv=None):
     print(f"scenes {len(train)} questions {len(train.q_answer)} params "
           f"{sum(p.numel() for p in run.model.parameters())} step {run.step}/{args.steps}", flush=True)
 
+    if args.evaluate:
+        if not args.resume:
+            raise SystemExit("--evaluate scores the saved run: give --resume too")
+        return finish(run, val, args)
     started = last_save = last_log = time.time()
     minutes_before = run.minutes
     while run.step < args.steps:
@@ -166,7 +172,13 @@ def main(argv=None):
         if out_of_time:
             print(f"--minutes {args.minutes} reached at step {run.step}; continue with --resume", flush=True)
             return
-    metrics = {"validation": run.validate(val, None)}
+    finish(run, val, args)
+
+
+def finish(run, val, args):
+    """Full-token accuracy of the run's weights on the whole validation (and test) split, written
+    beside the checkpoint with the step it was taken at (export.py puts it in the manifest)."""
+    metrics = {"step": run.step, "validation": run.validate(val, None)}
     if args.test:
         metrics["test"] = run.validate(load_scenes(args.test), None)
     run.metrics_path.write_text(json.dumps(metrics, indent=1) + "\n")
