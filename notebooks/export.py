@@ -88,6 +88,11 @@ def write_manifest(model, ckpt, out: Path, metrics):
         # World 1's manifest predates the field (the runtime reads its absence as world 1) and its
         # bytes stay as shipped.
         **({"world": world} if world != 1 else {}),
+        # How the weights are wired, for the model card (world 1 has one architecture and no field).
+        **({"architecture": {"stem": cfg.stem, "gatedPool": cfg.gated_pool, "visualMixing": cfg.visual_mixing,
+                             # the exported parts only (training's extra heads are not shipped)
+                             "parameters": sum(p.numel() for part in (model.vision, model.text, model.reasoner)
+                                               for p in part.parameters())}} if world != 1 else {}),
         "opset": OPSET,
         "files": {name: file_entry(out / f"{name}.onnx") for name in INPUTS},
         "io": {name: {"inputs": ins, "outputs": outs} for name, (ins, outs) in INPUTS.items()},
