@@ -13,10 +13,7 @@ export interface EvalQuestion {
   type: string;
   /** Token indices of the objects it is about; empty when it is about none. */
   mask: number[];
-  /**
-   * How reports name it (`Example.question`): world 1's playground question code; in world 2,
-   * which the playground does not open yet, its text.
-   */
+  /** How reports name it (`Example.question`): the playground's question code in its world. */
   code: string;
 }
 
@@ -43,6 +40,6 @@ export function evalScene2(sample: Sample2): EvalScene {
     seed: sample.seed,
     key: `synthscenes2:${sample.seed}`,
     pixels: { rgba: sample.rendering.rgba, width: VIEW_SIZE, height: VIEW_SIZE },
-    questions: sample.questions.map((q) => ({ text: q.text, answer: q.answer, type: q.family, mask: q.mask, code: q.text })),
+    questions: sample.questions.map((q) => ({ text: q.text, answer: q.answer, type: q.family, mask: q.mask, code: encodeQuestion(q.spec) })),
   };
 }
