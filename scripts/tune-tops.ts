@@ -17,7 +17,8 @@ import { provenanceOf } from './provenance.ts';
 import { evaluate } from './vqa-eval.ts';
 import { ADOPTION_RULE, adopt, type Trial, type TuneReport } from '../src/evaluation/tune-report.ts';
 import { GRID, TUNED_RETENTIONS, canonicalWeights, gridSettings } from './tune-grid.ts';
-import { EVAL_WORLDS, WORLD_OPTIONS, chooseWorld } from './world-args.ts';
+import { EVAL_WORLDS } from '../src/evaluation/eval-scene.ts';
+import { WORLD_OPTIONS, chooseWorld } from './world-args.ts';
 
 const DEFAULT_SCENES = 384;
 /** Each world's results file: world 1's is the one the TOPS defaults and the site read. */

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { selectScenes } from '../../scripts/seed-args.ts';
-import { EVAL_WORLDS, chooseWorld, parseWorld } from '../../scripts/world-args.ts';
+import { chooseWorld, parseWorld } from '../../scripts/world-args.ts';
+import { EVAL_WORLDS } from '../../src/evaluation/eval-scene.ts';
 import { QUESTION_FAMILIES, QUESTION_TYPES, generateSample, generateSample2 } from '../../src/scenes/index.ts';
 import { encodeQuestion } from '../../src/state/index.ts';
 
