@@ -5,8 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { RETENTIONS } from '../../src/evaluation/configs.ts';
 import { EVAL_WORLDS } from '../../src/evaluation/eval-scene.ts';
 import { TUNE_FILES } from '../../src/evaluation/tune-report.ts';
-import { WORLDS } from '../../src/scenes/index.ts';
-import { ABLATION_GOAL_RETENTIONS, FULL_TOKEN_GOAL, GOAL_RETENTIONS, HEADLINE_RETENTION, OFF_VARIANTS, baselines, goals, marginOverBest, principleCostByType, row, tightest, tuneOf } from '../../src/components/benchmarks/page-figures.ts';
+import { QUESTION_FAMILIES, WORLDS, answerQuestion2, sampleQuestions2, sampleScene2, splitSeeds } from '../../src/scenes/index.ts';
+import {
+  ABLATION_GOAL_RETENTIONS, FULL_RUN_QUESTIONS, FULL_RUN_SCENES, FULL_TOKEN_GOAL, GOAL_RETENTIONS, HEADLINE_RETENTION, OFF_VARIANTS,
+  baselines, goals, marginOverBest, mostHurtType, nearChance, principleCostByType, row, tightest, tuneOf,
+} from '../../src/components/benchmarks/page-figures.ts';
 import { FULL, benchWorld, benchWorldOf } from '../../src/widgets/benchmarks/bench-data.ts';
 import vqa1 from '../../src/data/benchmarks/vqa-test.json';
 import vqa2 from '../../src/data/benchmarks/vqa-test2.json';
@@ -77,6 +80,19 @@ describe.each(WORLDS)('world %i results set', (world) => {
     expect(headline.statement).toContain(`of ${b.tokens} tokens`);
     expect(() => principleCostByType(b, 'no-relevance', 0.42)).toThrow(new RegExp(`${b.file} has no ablation no-relevance at retention 0.42`));
   });
+
+  test('the prose\'s per-type readings: the type a principle\'s removal hurts most, the types not shown above chance', () => {
+    for (const v of OFF_VARIANTS) {
+      const costs = principleCostByType(b, v.id, tightest(b));
+      const { type, cost } = mostHurtType(b, v.id, tightest(b));
+      expect(cost).toBe(Math.max(...Object.values(costs)));
+      expect(costs[type]).toBe(cost);
+    }
+    for (const t of b.types) {
+      const f = b.report.full.byType[t];
+      expect(nearChance(b).includes(t)).toBe(f.ci[0] <= f.chance);
+    }
+  });
 });
 
 describe('the pages\' sets and budgets', () => {
@@ -92,6 +108,18 @@ describe('the pages\' sets and budgets', () => {
       expect(RETENTIONS).toContain(r);
       for (const w of WORLDS) expect(benchWorld(w).retentions).toContain(r);
     }
+  });
+
+  test('the full world-2 run the page names holds enough questions, of every family', () => {
+    const { start, count } = splitSeeds('test', FULL_RUN_SCENES, 2);
+    const perFamily = new Map<string, number>();
+    for (let seed = start; seed < start + count; seed++) {
+      const scene = sampleScene2(seed);
+      // The evaluation asks every sampled question that is well posed (labelQuestion2).
+      for (const q of sampleQuestions2(scene, seed).filter((spec) => answerQuestion2(scene, spec) !== null)) perFamily.set(q.family, (perFamily.get(q.family) ?? 0) + 1);
+    }
+    expect([...perFamily.values()].reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(FULL_RUN_QUESTIONS);
+    expect([...perFamily.keys()].sort()).toEqual([...QUESTION_FAMILIES].sort());
   });
 
   test('tuning results are read where tune:tops wrote them, and world 2\'s only if they exist', () => {
