@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import { splitSeeds } from '../src/scenes/index.ts';
 import { loadModelFromDisk } from './node-model.ts';
-import { EVAL_WORLDS, WORLD_OPTIONS, chooseWorld } from './world-args.ts';
+import { EVAL_WORLDS } from '../src/evaluation/eval-scene.ts';
+import { WORLD_OPTIONS, chooseWorld } from './world-args.ts';
 
 const WARMUP = 3;
 

@@ -18,7 +18,8 @@ import { provenanceOf } from './provenance.ts';
 import { selectScenes } from './seed-args.ts';
 import { FULL, evaluate } from './vqa-eval.ts';
 import { buildReport, formatTable } from './vqa-report.ts';
-import { EVAL_WORLDS, WORLD_OPTIONS, chooseWorld } from './world-args.ts';
+import { EVAL_WORLDS } from '../src/evaluation/eval-scene.ts';
+import { WORLD_OPTIONS, chooseWorld } from './world-args.ts';
 
 /** 512 test scenes hold 2,000+ questions (about 4 per scene). */
 const DEFAULT_SCENES = 512;

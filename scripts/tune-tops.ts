@@ -11,17 +11,16 @@ import { parseArgs } from 'node:util';
 import { getMethod, resolveParams, type Params } from '../src/core/index.ts';
 import { DEFAULT_BOOTSTRAP, drawResamples, interval, meanAt, resampled } from '../src/evaluation/bootstrap.ts';
 import { config } from '../src/evaluation/configs.ts';
-import { splitSeeds, type World } from '../src/scenes/index.ts';
+import { splitSeeds } from '../src/scenes/index.ts';
 import { readManifestSha256 } from './node-model.ts';
 import { provenanceOf } from './provenance.ts';
 import { evaluate } from './vqa-eval.ts';
-import { ADOPTION_RULE, adopt, type Trial, type TuneReport } from '../src/evaluation/tune-report.ts';
+import { ADOPTION_RULE, TUNE_FILES, adopt, type Trial, type TuneReport } from '../src/evaluation/tune-report.ts';
 import { GRID, TUNED_RETENTIONS, canonicalWeights, gridSettings } from './tune-grid.ts';
-import { EVAL_WORLDS, WORLD_OPTIONS, chooseWorld } from './world-args.ts';
+import { EVAL_WORLDS } from '../src/evaluation/eval-scene.ts';
+import { WORLD_OPTIONS, chooseWorld } from './world-args.ts';
 
 const DEFAULT_SCENES = 384;
-/** Each world's results file: world 1's is the one the TOPS defaults and the site read. */
-const DEFAULT_JSON: Record<World, string> = { 1: 'src/data/benchmarks/tune-tops.json', 2: 'src/data/benchmarks/tune-tops2.json' };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -32,7 +31,7 @@ async function main(): Promise<void> {
   });
   const { world, modelDir } = chooseWorld(values);
   const { name, tokens } = EVAL_WORLDS[world];
-  const json = values.json ?? DEFAULT_JSON[world];
+  const json = values.json ?? TUNE_FILES[world];
   const seeds = splitSeeds('validation', Number(values.count), world);
   const jobs = Number(values.jobs);
   const settings = gridSettings();

@@ -11,7 +11,7 @@ import { cpuSession } from '../src/runtime/session.ts';
 import type { SeedRange, World } from '../src/scenes/index.ts';
 import { loadModelFromDisk } from './node-model.ts';
 import { chanceLevels } from './vqa-tally.ts';
-import { EVAL_WORLDS } from './world-args.ts';
+import { EVAL_WORLDS } from '../src/evaluation/eval-scene.ts';
 
 export { budget } from '../src/evaluation/configs.ts';
 

@@ -1,5 +1,5 @@
 // What one evaluation run measures: a list of (method, parameters, retention) settings, each
-// turned into a budget k on TinyVLM's 196 visual tokens.
+// turned into a budget k on the N visual tokens of a world's view.
 
 import { getMethod, resolveParams, type Params } from '../core/index.ts';
 

@@ -1,9 +1,13 @@
 // A scene as the evaluation reads it, from either SynthScenes world: the pixels the model takes and
 // each question's text, true answer, type and ground-truth tokens. One adapter per world, so the
-// evaluation itself (question-eval.ts) is one implementation for both.
+// evaluation itself (question-eval.ts) is one implementation for both, in the CLIs and in the
+// benchmarks page's live run.
 
 import type { ImageInput } from '../models/vlm.ts';
-import { IMAGE_SIZE, VIEW_SIZE, type Sample, type Sample2 } from '../scenes/index.ts';
+import {
+  IMAGE_SIZE, PATCH_COUNT, QUESTION_FAMILIES, QUESTION_TYPES, VIEW_SIZE, VIEW_TOKENS, generateSample, generateSample2,
+  type Sample, type Sample2, type World,
+} from '../scenes/index.ts';
 import { encodeQuestion } from '../state/index.ts';
 
 export interface EvalQuestion {
@@ -13,10 +17,7 @@ export interface EvalQuestion {
   type: string;
   /** Token indices of the objects it is about; empty when it is about none. */
   mask: number[];
-  /**
-   * How reports name it (`Example.question`): world 1's playground question code; in world 2,
-   * which the playground does not open yet, its text.
-   */
+  /** How reports name it (`Example.question`): the playground's question code in its world. */
   code: string;
 }
 
@@ -43,6 +44,23 @@ export function evalScene2(sample: Sample2): EvalScene {
     seed: sample.seed,
     key: `synthscenes2:${sample.seed}`,
     pixels: { rgba: sample.rendering.rgba, width: VIEW_SIZE, height: VIEW_SIZE },
-    questions: sample.questions.map((q) => ({ text: q.text, answer: q.answer, type: q.family, mask: q.mask, code: q.text })),
+    questions: sample.questions.map((q) => ({ text: q.text, answer: q.answer, type: q.family, mask: q.mask, code: encodeQuestion(q.spec) })),
   };
 }
+
+/** What an evaluation of one world needs besides the model. */
+export interface EvalWorld {
+  /** The model's name in printed output. */
+  name: string;
+  /** Visual tokens per image: budgets are k = retention × tokens. */
+  tokens: number;
+  /** Question types (world 2: families), in the order reports list them. */
+  questionTypes: readonly string[];
+  scene(seed: number): EvalScene;
+}
+
+export const EVAL_WORLDS: Readonly<Record<World, EvalWorld>> = {
+  1: { name: 'TinyVLM', tokens: PATCH_COUNT, questionTypes: QUESTION_TYPES, scene: (seed) => evalScene(generateSample(seed)) },
+  // One 384 view: TinyVLM 2 never trained on the 2,880-token anyres layout, so it is not evaluated.
+  2: { name: 'TinyVLM 2', tokens: VIEW_TOKENS, questionTypes: QUESTION_FAMILIES, scene: (seed) => evalScene2(generateSample2(seed)) },
+};

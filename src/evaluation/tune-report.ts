@@ -1,8 +1,13 @@
-// The shape of tune:tops's JSON (src/data/benchmarks/tune-tops.json), read by the benchmarks page.
+// The shape of tune:tops's JSON (src/data/benchmarks/tune-tops.json, tune-tops2.json), read by the
+// benchmarks pages.
 
 import type { Params } from '../core/index.ts';
+import type { World } from '../scenes/index.ts';
 import type { Interval } from './bootstrap.ts';
 import type { Provenance } from './report.ts';
+
+/** Each world's tuning results: world 1's is the one the TOPS defaults were chosen from. */
+export const TUNE_FILES: Readonly<Record<World, string>> = { 1: 'src/data/benchmarks/tune-tops.json', 2: 'src/data/benchmarks/tune-tops2.json' };
 
 export interface Trial {
   params: Params;

@@ -10,7 +10,7 @@ export { sampleQuestions, QUESTIONS_PER_SCENE } from './sample-questions.ts';
 export { caption, captionWords } from './captions.ts';
 export { ANSWERS, WORDS, PAD_ID, UNK_ID, answerId, splitWords, tokenize } from './vocab.ts';
 export { generateSample, labelQuestion, labelScene, type LabelledObject, type LabelledQuestion, type Sample } from './generate.ts';
-export { SPLITS, SPLITS_2, SPLIT_NAMES, WORLDS, parseSeedRange, splitOf, splitSeeds, type SeedRange, type SplitName, type World } from './splits.ts';
+export { SPLITS, SPLITS_2, SPLIT_NAMES, WORLDS, WORLD_SPLITS, parseSeedRange, splitOf, splitSeeds, type SeedRange, type SplitName, type World } from './splits.ts';
 export { DATASET_FILES, DATASET_FORMAT, RGB_BYTES, datasetMeta, rgbFromRgba, sceneLabel, vocabFile, type DatasetMeta, type SceneLabel, type VocabFile } from './dataset.ts';
 export * from './world2/index.ts';
 export { WORLD_VIEWS, type WorldView } from './views.ts';

@@ -19,7 +19,8 @@ export const SPLITS_2: Record<SplitName, SeedRange> = {
 
 export type World = 1 | 2;
 export const WORLDS: readonly World[] = [1, 2];
-const SPLITS_OF: Record<World, Record<SplitName, SeedRange>> = { 1: SPLITS, 2: SPLITS_2 };
+/** Each world's splits. */
+export const WORLD_SPLITS: Readonly<Record<World, Record<SplitName, SeedRange>>> = { 1: SPLITS, 2: SPLITS_2 };
 
 export interface SeedRange {
   start: number;
@@ -28,7 +29,7 @@ export interface SeedRange {
 
 /** The first `count` seeds of a split (of the first world unless `world` says otherwise). */
 export function splitSeeds(split: SplitName, count: number, world: World = 1): SeedRange {
-  const range = SPLITS_OF[world][split];
+  const range = WORLD_SPLITS[world][split];
   if (!Number.isInteger(count) || count < 1 || count > range.count) {
     throw new RangeError(`split ${split} holds 1..${range.count} seeds, asked for ${count}`);
   }
@@ -39,7 +40,7 @@ export function splitSeeds(split: SplitName, count: number, world: World = 1): S
 export function splitOf(seeds: SeedRange, world: World = 1): SplitName | null {
   const end = seeds.start + seeds.count;
   return SPLIT_NAMES.find((name) => {
-    const s = SPLITS_OF[world][name];
+    const s = WORLD_SPLITS[world][name];
     return seeds.start >= s.start && end <= s.start + s.count;
   }) ?? null;
 }

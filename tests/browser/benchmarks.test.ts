@@ -1,13 +1,16 @@
-// The benchmarks page against the built site in Chromium: it renders the committed results with
-// no console error, a curve point opens the playground at that method, budget and test scene, and
-// the live re-run reports progress, can be cancelled, and adds its point next to the stored curve.
+// The benchmarks pages against the built site in Chromium: /benchmarks/ (world 2) and
+// /benchmarks/world-1/ each render their own committed results with no console error and link to
+// each other; a curve point opens the playground in that page's world at that method, budget, test
+// scene and question; and the live re-run reports progress, can be cancelled, and adds its point
+// next to the stored curve.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SPLITS } from '../../src/scenes/index.ts';
+import { WORLD_SPLITS, type World } from '../../src/scenes/index.ts';
 import { launchChromium, serveStatic, type StaticServer } from '../../tools/harness.ts';
 import { query, settled, waitForModel } from './playground-page.ts';
 import { DIST, openPage, settle } from '../../tools/site-pages.ts';
-import vqa from '../../src/data/benchmarks/vqa-test.json';
+import vqa1 from '../../src/data/benchmarks/vqa-test.json';
+import vqa2 from '../../src/data/benchmarks/vqa-test2.json';
 
 // SITE_DIST: a build folder other than dist/, for checkouts where several builds run at once.
 const SITE = process.env.SITE_DIST ?? DIST;
@@ -23,23 +26,33 @@ afterAll(async () => {
   await server?.close();
 });
 
-const isTestSeed = (seed: number): boolean => seed >= SPLITS.test.start && seed < SPLITS.test.start + SPLITS.test.count;
+interface BenchPage { world: World; route: string; other: string; vqa: typeof vqa1 | typeof vqa2; widgets: number; tokens: number }
+const PAGES: BenchPage[] = [
+  // The main page has the cost figure too, which does not depend on the world.
+  { world: 2, route: '/benchmarks/', other: '/benchmarks/world-1/', vqa: vqa2, widgets: 4, tokens: 576 },
+  { world: 1, route: '/benchmarks/world-1/', other: '/benchmarks/', vqa: vqa1, widgets: 3, tokens: 196 },
+];
 
-describe('benchmarks page', () => {
-  test('renders the committed results: curves, tables, ablation, cost, provenance; no console error', async () => {
-    const { page, errors, offsite } = await openPage(browser, server.url, '/benchmarks/');
+const isTestSeed = (world: World, seed: number): boolean => seed >= WORLD_SPLITS[world].test.start && seed < WORLD_SPLITS[world].test.start + WORLD_SPLITS[world].test.count;
+
+describe.each(PAGES)('benchmarks page of world $world ($route)', ({ world, route, other, vqa, widgets, tokens }) => {
+  test('renders its committed results: curves, tables, ablation, provenance; no console error', async () => {
+    const { page, errors, offsite } = await openPage(browser, server.url, route);
     await settle(page);
-    expect(await page.locator('[data-widget][data-state="ready"]').count()).toBe(4);
+    expect(await page.locator('[data-widget][data-state="ready"]').count()).toBe(widgets);
+    expect(await page.locator('[data-widget="bench-cost"]').count()).toBe(world === 2 ? 1 : 0);
     // One dot per method × retention, each a link into the playground.
     const links = page.locator('[data-testid="bench-curves"] a');
     expect(await links.count()).toBe(vqa.results.filter((r) => r.method !== 'full').length);
-    // The table and the goals state numbers from the JSON, with its commit and model hash.
+    // The table and the goals state numbers from this world's JSON, with its commit and model hash.
     const text = await page.locator('main').textContent();
     expect(text).toContain(vqa.provenance.modelSha256.slice(0, 12));
     expect(text).toContain(vqa.provenance.commit.slice(0, 10));
     const tops = vqa.results.find((r) => r.method === 'tops' && r.retention === 0.222)!;
     expect(text).toContain(`${(100 * tops.accuracy).toFixed(1)}`);
-    expect(await page.locator('.tl-goals li').count()).toBe(3);
+    expect(text).toContain(`(${tops.kept} of ${tokens} tokens)`);
+    expect(await page.locator('.tl-goals li').count()).toBe(4);
+    expect(await page.locator('[data-testid="bench-curves"]').textContent()).toContain(`kept / ${tokens} tokens`);
     // Switching a method off removes its points; a question type redraws with that type's figures.
     await page.locator('.tl-method-toggle[data-method="random"] input').uncheck();
     expect(await links.count()).toBe(vqa.results.filter((r) => r.method !== 'full' && r.method !== 'random').length);
@@ -50,8 +63,20 @@ describe('benchmarks page', () => {
     await page.close();
   });
 
-  test('a curve point opens the playground at that method, budget and a test scene', async () => {
-    const { page, errors } = await openPage(browser, server.url, '/benchmarks/');
+  test('links prominently to the other world\'s page, which links back', async () => {
+    const { page, errors } = await openPage(browser, server.url, route);
+    const link = page.locator('[data-testid="world-link"]');
+    expect(await link.count()).toBe(1);
+    // Above the goals: the reader meets it before any result.
+    expect(await link.evaluate((a) => Boolean(a.compareDocumentPosition(document.querySelector('.tl-goals')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    await Promise.all([page.waitForURL((u) => u.pathname === other), link.click()]);
+    await Promise.all([page.waitForURL((u) => u.pathname === route), page.locator('[data-testid="world-link"]').click()]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a curve point opens the playground in this world at that method, budget, test scene and question', async () => {
+    const { page, errors } = await openPage(browser, server.url, route);
     await settle(page);
     const row = vqa.results.find((r) => r.method === 'divprune' && r.retention === 0.111)!;
     const links = page.locator('[data-testid="bench-curves"] a');
@@ -65,19 +90,24 @@ describe('benchmarks page', () => {
     await Promise.all([page.waitForURL(/\/playground\//), links.nth(at).click()]);
     await waitForModel(page);
     const shown = await settled(page);
+    expect(query(page).get('world')).toBe(String(world));
     expect(query(page).get('method')).toBe('divprune');
     expect(shown.keptCount).toBe(String(row.kept));
     expect(await page.locator('[data-testid="method-select"]').inputValue()).toBe('divprune');
-    const scene = query(page).get('scene') ?? '';
-    expect(scene).toBe(`seed.${row.example.seed}`);
-    expect(isTestSeed(row.example.seed)).toBe(true);
+    expect(query(page).get('scene')).toBe(`seed.${row.example.seed}`);
+    expect(isTestSeed(world, row.example.seed)).toBe(true);
     expect(query(page).get('q')).toBe(row.example.question);
     expect(errors).toEqual([]);
     await page.close();
   });
+});
 
-  test('run it yourself: progress, cancel, then a live point beside the stored curve', async () => {
+describe('run it yourself (world 2)', () => {
+  test('progress, cancel, then a live point beside the stored curve', async () => {
     const { page, errors } = await openPage(browser, server.url, '/benchmarks/');
+    // Every model file the page fetches (the engine's worker included).
+    const models: string[] = [];
+    page.on('request', (r) => { if (/\/models\//.test(r.url())) models.push(new URL(r.url()).pathname); });
     await settle(page);
     const live = page.locator('[data-widget="bench-live"]');
     await live.scrollIntoViewIfNeeded();
@@ -93,6 +123,10 @@ describe('benchmarks page', () => {
     await page.waitForFunction(() => /^Done:/.test(document.querySelector('[data-testid="live-status"]')?.textContent ?? ''), null, { timeout: 90_000 });
     expect(await page.locator('[data-testid="live-plot"]').getAttribute('data-live-points')).toBe('1');
     expect(await live.locator('progress').evaluate((p: HTMLProgressElement) => p.value)).toBe(1);
+    // The run is world 2's: TinyVLM 2 answered, at world 2's k.
+    expect(models.length).toBeGreaterThan(0);
+    expect(models.every((m) => m.startsWith('/models/tinyvlm2/'))).toBe(true);
+    expect(await live.locator('table').textContent()).toContain(`(${vqa2.results.find((r) => r.method === 'tops' && r.retention === 0.222)!.kept} tokens)`);
     expect(errors).toEqual([]);
     await page.close();
   });

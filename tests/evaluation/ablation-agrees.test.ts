@@ -47,8 +47,8 @@ describe('the playground and the ablation agree', () => {
     ));
   });
 
-  test('the committed ablation ran the parameters the table gives each variant, so its labels describe the data', () => {
-    const report: VqaReport = JSON.parse(readFileSync(new URL('../../src/data/benchmarks/vqa-test.json', import.meta.url), 'utf8'));
+  test.each(['vqa-test.json', 'vqa-test2.json'])('the committed ablation in %s ran the parameters the table gives each variant, so its labels describe the data', (file) => {
+    const report: VqaReport = JSON.parse(readFileSync(new URL(`../../src/data/benchmarks/${file}`, import.meta.url), 'utf8'));
     expect(report.ablation).toBeDefined();
     for (const committed of report.ablation!.variants) {
       const variant = ABLATION_VARIANTS.find((v) => v.id === committed.id);

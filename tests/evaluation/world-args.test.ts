@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { selectScenes } from '../../scripts/seed-args.ts';
-import { EVAL_WORLDS, chooseWorld, parseWorld } from '../../scripts/world-args.ts';
-import { QUESTION_FAMILIES, QUESTION_TYPES, generateSample } from '../../src/scenes/index.ts';
+import { chooseWorld, parseWorld } from '../../scripts/world-args.ts';
+import { EVAL_WORLDS } from '../../src/evaluation/eval-scene.ts';
+import { QUESTION_FAMILIES, QUESTION_TYPES, generateSample, generateSample2 } from '../../src/scenes/index.ts';
 import { encodeQuestion } from '../../src/state/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'world-args-'));
@@ -55,6 +56,8 @@ describe('--world', () => {
     expect(two.pixels).toMatchObject({ width: 384, height: 384 });
     expect(two.pixels.rgba).toHaveLength(384 * 384 * 4);
     expect(two.questions.length).toBeGreaterThan(0);
+    // Reports name a question by the code the playground opens it with in that world.
+    expect(two.questions.map((q) => q.code)).toEqual(generateSample2(12_000_000).questions.map((q) => encodeQuestion(q.spec)));
     for (const q of two.questions) {
       expect(QUESTION_FAMILIES).toContain(q.type);
       expect(q.mask.every((i) => Number.isInteger(i) && i >= 0 && i < 576)).toBe(true);

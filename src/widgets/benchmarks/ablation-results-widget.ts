@@ -1,5 +1,5 @@
 /**
- * The principle ablation on TinyVLM: TOPS with each principle off and each alone, accuracy
+ * The principle ablation on a world's model: TOPS with each principle off and each alone, accuracy
  * against retention per question type, and what switching each off costs with a paired 95 %
  * interval (bench:vqa --ablation).
  */
@@ -9,7 +9,7 @@ import { controlRow, select } from '../shared/controls.ts';
 import { exportBar } from '../shared/export.ts';
 import { asFigure } from '../shared/plot-figure.ts';
 import { box, widgetBody, type MountContext } from '../shared/widget.ts';
-import { RETENTIONS, TYPES, VQA, VQA_FILE, pct, pp, provenanceText, budgetLabel } from './bench-data.ts';
+import { benchWorldOf, pct, pp, provenanceText } from './bench-data.ts';
 import { provenanceLine } from './provenance-line.ts';
 import { curvePlot, type CurvePoint } from './curve-plot.ts';
 import { readMetric, referencesFor } from './metric-choice.ts';
@@ -21,10 +21,11 @@ const VARIANT_COLORS: Record<string, string> = {
 };
 const colorOf = (id: string): string => VARIANT_COLORS[id] ?? 'currentColor';
 
-export function mount(root: HTMLElement, { dataReady }: MountContext): void {
+export function mount(root: HTMLElement, { config, dataReady }: MountContext): void {
   const body = widgetBody(root);
-  const ablation = VQA.ablation;
-  if (ablation === undefined) throw new Error(`${VQA_FILE} holds no ablation (run bench:vqa with --ablation)`);
+  const b = benchWorldOf(config);
+  const ablation = b.report.ablation;
+  if (ablation === undefined) throw new Error(`${b.file} holds no ablation (run bench:vqa with --ablation)`);
   const want = { type: 'all' };
   const chart = box('tl-figure tl-plot');
   const tableBox = box('tl-bench-table-box');
@@ -38,7 +39,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
     points = [];
     const rows: TableRow[] = ablation.variants.map((v) => ({
       header: labelOf(v.id), color: colorOf(v.id),
-      cells: RETENTIONS.map((retention) => {
+      cells: b.retentions.map((retention) => {
         const r = row(v.id, retention);
         if (r === undefined) return null;
         const { value, ci } = readMetric(r, 'accuracy', want.type);
@@ -54,17 +55,17 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
       }),
     }));
     const plot = curvePlot(points, { fitTo: body,
-      yLabel: 'Accuracy', percent: true, yDomain: [0, 1], retentions: RETENTIONS, color: colorOf, emphasis: 'all',
-      references: referencesFor('accuracy', want.type),
+      yLabel: 'Accuracy', percent: true, yDomain: [0, 1], bench: b, color: colorOf, emphasis: 'all',
+      references: referencesFor(b, 'accuracy', want.type),
     });
     chart.replaceChildren(asFigure(plot, `TOPS ablation: accuracy against retention for ${ablation.variants.map((v) => labelOf(v.id)).join('; ')}, ${want.type === 'all' ? 'all questions' : `${want.type} questions`}. The table below gives every value.`));
     tableBox.replaceChildren(linkedTable(
       `Accuracy (%) of each variant, ${want.type === 'all' ? 'all questions' : `${want.type} questions`}; below each value, the change against all three principles in percentage points${want.type === 'all' ? ', with its paired 95 % interval' : ''}`,
-      RETENTIONS.map(budgetLabel), rows,
+      b.retentions.map(b.budgetLabel), rows,
     ));
   };
 
-  const typeSelect = select('Questions', [{ value: 'all', label: 'All types' }, ...TYPES.map((t) => ({ value: t, label: `${t} questions` }))], want.type, (v) => { want.type = v; draw(); });
+  const typeSelect = select('Questions', [{ value: 'all', label: 'All types' }, ...b.types.map((t) => ({ value: t, label: `${t} questions` }))], want.type, (v) => { want.type = v; draw(); });
   const legend = document.createElement('ul');
   legend.className = 'tl-legend';
   legend.append(...ablation.variants.map((v) => {
@@ -77,14 +78,14 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
   }));
   draw();
   dataReady();
-  const provenance = provenanceLine(provenanceText(VQA_FILE, VQA.provenance));
+  const provenance = provenanceLine(provenanceText(b.file, b.report.provenance));
   body.append(
     controlRow('Questions', typeSelect.element), legend, chart, tableBox, provenance,
     exportBar({
-      get name() { return `tops-lab-ablation-${want.type}`; },
+      get name() { return `tops-lab-ablation-world${b.world}-${want.type}`; },
       figure: () => chart.querySelector('svg')!,
       data: () => ({
-        meta: { source: VQA_FILE, provenance: VQA.provenance, questions: want.type, variants: ablation.variants.map((v) => ({ ...v, label: labelOf(v.id) })) },
+        meta: { world: b.world, source: b.file, provenance: b.report.provenance, questions: want.type, variants: ablation.variants.map((v) => ({ ...v, label: labelOf(v.id) })) },
         rows: [
           ...points.map((p) => ({ variant: p.series, label: labelOf(p.series), retention: p.retention, accuracy: p.value, low: p.low, high: p.high })),
           ...(want.type === 'all' ? ablation.costs.map((c) => ({ variant: c.variant, label: labelOf(c.variant), retention: c.retention, costOfRemoval: c.difference, low: c.ci[0], high: c.ci[1] })) : []),

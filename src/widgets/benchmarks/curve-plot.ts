@@ -4,7 +4,7 @@
  * most, would otherwise crowd into the left edge.
  */
 import * as Plot from '@observablehq/plot';
-import { budgetPct } from './bench-data.ts';
+import type { BenchSet } from './bench-data.ts';
 
 /** A chart's width for the element it goes in: its own width up to 680 px, at least 300 px. */
 export function fitWidth(el: HTMLElement | undefined, max = 680): number {
@@ -37,7 +37,8 @@ export interface CurveOptions {
   /** Fixed y range, e.g. [0, 1] for fractions; otherwise from the data. */
   yDomain?: [number, number];
   percent: boolean;
-  retentions: readonly number[];
+  /** The world's results: the x axis has its retentions, each read as k / N of its tokens. */
+  bench: Pick<BenchSet, 'retentions' | 'budgetPct' | 'tokens'>;
   color: (series: string) => string;
   /** A series drawn thicker (TOPS). */
   emphasis?: string;
@@ -51,8 +52,8 @@ export interface CurveOptions {
 }
 
 export function curvePlot(points: readonly CurvePoint[], o: CurveOptions): SVGSVGElement {
-  const lo = Math.min(...o.retentions);
-  const hi = Math.max(...o.retentions);
+  const lo = Math.min(...o.bench.retentions);
+  const hi = Math.max(...o.bench.retentions);
   const banded = points.filter((p) => p.low !== null && p.high !== null);
   const extra = o.extra ?? [];
   const extraBands = extra.filter((p) => p.low !== null && p.high !== null);
@@ -62,7 +63,7 @@ export function curvePlot(points: readonly CurvePoint[], o: CurveOptions): SVGSV
   const plot = Plot.plot({
     width, height: o.height ?? 360, marginLeft: 48, marginRight: width < 500 ? 66 : 110, marginBottom: 40,
     style: { fontSize: '12px' },
-    x: { type: 'log', domain: [lo * 0.92, hi * 1.06], ticks: o.retentions as number[], tickFormat: (v: number) => budgetPct(v).replace('.0 %', ' %'), label: 'Retention (kept / 196 tokens) →' },
+    x: { type: 'log', domain: [lo * 0.92, hi * 1.06], ticks: [...o.bench.retentions], tickFormat: (v: number) => o.bench.budgetPct(v).replace('.0 %', ' %'), label: `Retention (kept / ${o.bench.tokens} tokens) →` },
     y: { label: `↑ ${o.yLabel}`, grid: true, ...(o.yDomain === undefined ? {} : { domain: o.yDomain }), ...(o.percent ? { tickFormat: (v: number) => `${Math.round(100 * v)} %` } : {}) },
     marks: [
       ...refs.flatMap((r) => [

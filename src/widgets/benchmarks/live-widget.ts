@@ -1,23 +1,25 @@
 /**
- * "Run it yourself": one method × budget on a small random subset of the test split, evaluated
- * live with TinyVLM by the same per-question evaluation as bench:vqa, each question one
- * experiment in the engine's worker; plotted with a bootstrap interval next to the committed curve.
- * Runs on scenes outside the first ones bench:vqa used are a fresh sample: the intervals should overlap.
+ * "Run it yourself": one method × budget on a small random subset of a world's test split,
+ * evaluated live with that world's model by the same per-question evaluation as bench:vqa, each
+ * question one experiment in the engine's worker; plotted with a bootstrap interval next to the
+ * committed curve. Runs on scenes outside the first ones bench:vqa used are a fresh sample: the
+ * intervals should overlap.
  */
 import './benchmarks.css';
 import { config } from '../../evaluation/configs.ts';
-import { evalScene } from '../../evaluation/eval-scene.ts';
-import { evaluateSample } from '../../evaluation/question-eval.ts';
+import { EVAL_WORLDS } from '../../evaluation/eval-scene.ts';
+import { evaluateSample, type ExperimentRunner } from '../../evaluation/question-eval.ts';
 import type { ModelStatus } from '../../runtime/model-status.ts';
-import { generateSample, PATCH_COUNT, SPLITS } from '../../scenes/index.ts';
+import { WORLD_SPLITS, type World } from '../../scenes/index.ts';
 import { engine } from '../shared/engine.ts';
+import { siteModelLocation } from '../shared/site-model.ts';
 import { DEFAULT_BOOTSTRAP, drawResamples, interval, meanAt, resampled, type Interval } from '../../evaluation/bootstrap.ts';
 import { button, controlRow, readout, select } from '../shared/controls.ts';
 import { exportBar } from '../shared/export.ts';
 import { asFigure } from '../shared/plot-figure.ts';
 import { dataTable } from '../shared/table.ts';
 import { box, widgetBody, type MountContext } from '../shared/widget.ts';
-import { RESULT_METHODS, RETENTIONS, VQA, VQA_FILE, methodColor, methodName, pct, provenanceText, resultRow } from './bench-data.ts';
+import { benchWorldOf, methodColor, methodName, pct, provenanceText } from './bench-data.ts';
 import { provenanceLine } from './provenance-line.ts';
 import { curvePlot, type CurvePoint } from './curve-plot.ts';
 import { referencesFor } from './metric-choice.ts';
@@ -26,9 +28,9 @@ interface LiveRun { method: string; retention: number; seeds: number[]; question
 
 const SCENE_COUNTS = [5, 10, 25, 50];
 
-/** `count` distinct test-split seeds, drawn from the browser's random source. */
-function randomTestSeeds(count: number): number[] {
-  const { start, count: size } = SPLITS.test;
+/** `count` distinct seeds of `world`'s test split, drawn from the browser's random source. */
+function randomTestSeeds(world: World, count: number): number[] {
+  const { start, count: size } = WORLD_SPLITS[world].test;
   const seeds = new Set<number>();
   const words = new Uint32Array(1);
   while (seeds.size < count) seeds.add(start + (crypto.getRandomValues(words)[0] % size));
@@ -41,9 +43,10 @@ function meanWithInterval(values: readonly number[]): { mean: number; ci: Interv
   return { mean: meanAt(column, all), ci: interval(resampled(drawResamples(all, DEFAULT_BOOTSTRAP), (at) => meanAt(column, at)), DEFAULT_BOOTSTRAP.level) };
 }
 
-export function mount(root: HTMLElement, { dataReady }: MountContext): void {
+export function mount(root: HTMLElement, { config: widgetConfig, dataReady }: MountContext): void {
   const body = widgetBody(root);
-  const want = { method: 'tops', retention: RETENTIONS.find((r) => Math.abs(r - 0.222) < 1e-9) ?? RETENTIONS[0], scenes: 10 };
+  const b = benchWorldOf(widgetConfig);
+  const want = { method: 'tops', retention: b.retentions.find((r) => Math.abs(r - 0.222) < 1e-9) ?? b.retentions[0], scenes: 10 };
   const runs: LiveRun[] = [];
   const chart = box('tl-figure tl-plot');
   const status = readout();
@@ -56,20 +59,20 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
   let cancelled = false;
 
   const draw = (): void => {
-    const stored: CurvePoint[] = RETENTIONS.flatMap((retention) => {
-      const r = resultRow(want.method, retention);
+    const stored: CurvePoint[] = b.retentions.flatMap((retention) => {
+      const r = b.resultRow(want.method, retention);
       return r === undefined ? [] : [{ series: want.method, retention, value: r.accuracy, low: r.ci.accuracy[0], high: r.ci.accuracy[1], title: `${methodName(want.method)}, stored: ${pct(r.accuracy)}` }];
     });
     const live: CurvePoint[] = runs.filter((r) => r.method === want.method).map((r) => ({
       series: r.method, retention: r.retention, value: r.accuracy, low: r.ci[0], high: r.ci[1],
       title: `Your run: ${pct(r.accuracy)} on ${r.questions} questions (95 % CI ${pct(r.ci[0])}–${pct(r.ci[1])})`,
     }));
-    const plot = curvePlot(stored, { fitTo: body, yLabel: 'Accuracy', percent: true, yDomain: [0, 1], retentions: RETENTIONS, color: methodColor, emphasis: want.method, references: referencesFor('accuracy', 'all'), extra: live, height: 300 });
+    const plot = curvePlot(stored, { fitTo: body, yLabel: 'Accuracy', percent: true, yDomain: [0, 1], bench: b, color: methodColor, emphasis: want.method, references: referencesFor(b, 'accuracy', 'all'), extra: live, height: 300 });
     plot.dataset.testid = 'live-plot';
     plot.dataset.livePoints = String(live.length);
     chart.replaceChildren(asFigure(plot, `${methodName(want.method)}: stored accuracy curve with its band, and ${live.length} live run(s) as rings with their intervals.`));
-    table.update(['Method', 'Kept', 'Questions', 'Accuracy', '95 % CI', 'All tokens, same questions', `Stored (${VQA.questions} questions)`],
-      runs.map((r) => [methodName(r.method), `${resultRow(r.method, r.retention)?.kept ?? '?'} (${pct(r.retention)})`, String(r.questions), pct(r.accuracy), `${pct(r.ci[0])}–${pct(r.ci[1])}`, pct(r.fullAccuracy), pct(resultRow(r.method, r.retention)?.accuracy ?? null)]));
+    table.update(['Method', 'Kept', 'Questions', 'Accuracy', '95 % CI', 'All tokens, same questions', `Stored (${b.report.questions} questions)`],
+      runs.map((r) => [methodName(r.method), b.budgetLabel(r.retention), String(r.questions), pct(r.accuracy), `${pct(r.ci[0])}–${pct(r.ci[1])}`, pct(r.fullAccuracy), pct(b.resultRow(r.method, r.retention)?.accuracy ?? null)]));
   };
 
   const setRunning = (running: boolean): void => {
@@ -78,16 +81,16 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
     root.dataset.running = String(running);
   };
 
-  /** Resolves once the site's model is ready in the engine, reporting its download meanwhile. */
+  /** Resolves once the world's model is ready in the engine, reporting its download meanwhile. */
   const modelReady = (): Promise<void> => new Promise((resolve, reject) => {
-    const control = engine.siteModel();
+    const control = engine.siteModel(b.world);
     const follow = (s: ModelStatus): void => {
       if (s.phase === 'progress') {
         progress.removeAttribute('value');
-        status.textContent = `Loading TinyVLM${s.cached ? ' from this device’s cache' : ''}: ${(s.loaded / 1e6).toFixed(1)}${s.total === null ? '' : ` of ${(s.total / 1e6).toFixed(1)}`} MB`;
+        status.textContent = `Loading ${b.model}${s.cached ? ' from this device’s cache' : ''}: ${(s.loaded / 1e6).toFixed(1)}${s.total === null ? '' : ` of ${(s.total / 1e6).toFixed(1)}`} MB`;
       }
       if (s.phase === 'ready') { stop(); resolve(); }
-      if (s.phase === 'error') { stop(); reject(new Error(`TinyVLM could not load: ${s.message}`)); }
+      if (s.phase === 'error') { stop(); reject(new Error(`${b.model} could not load: ${s.message}`)); }
     };
     const stop = control.subscribe(follow);
     if (control.status.phase === 'error') control.retry();
@@ -96,13 +99,15 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
 
   const evaluate = async (method: string, retention: number, seeds: number[]): Promise<void> => {
     await modelReady();
-    const settings = [config(method, retention, PATCH_COUNT)];
-    const run = (request: Parameters<typeof engine.experiment>[0]) => engine.experiment(request, 'live');
+    const settings = [config(method, retention, b.tokens)];
+    // The world's model, named in every request: another widget may have loaded the other world's since.
+    const model = siteModelLocation(b.world);
+    const run: ExperimentRunner = (request) => engine.experiment({ ...request, model }, 'live');
     const correct: number[] = [];
     const fullCorrect: number[] = [];
     for (let i = 0; i < seeds.length; i++) {
       if (cancelled) { status.textContent = 'Cancelled.'; progress.value = 0; return; }
-      for (const q of await evaluateSample(run, evalScene(generateSample(seeds[i])), settings, { setMetrics: false })) {
+      for (const q of await evaluateSample(run, EVAL_WORLDS[b.world].scene(seeds[i]), settings, { setMetrics: false })) {
         correct.push(Number(q.outcomes[0].correct));
         fullCorrect.push(Number(q.fullCorrect));
       }
@@ -121,30 +126,31 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
     progress.value = 0;
     status.textContent = 'Starting…';
     setRunning(true);
-    evaluate(want.method, want.retention, randomTestSeeds(want.scenes))
+    evaluate(want.method, want.retention, randomTestSeeds(b.world, want.scenes))
       .catch((err: unknown) => { status.textContent = `The run failed: ${(err as Error).message}`; })
       .finally(() => setRunning(false));
   };
 
-  const methodSelect = select('Method', RESULT_METHODS.map((id) => ({ value: id, label: methodName(id) })), want.method, (v) => { want.method = v; draw(); });
-  const budgetSelect = select('Budget', RETENTIONS.filter((r) => r < 1).map((r) => ({ value: String(r), label: `${resultRow('tops', r)?.kept ?? Math.round(196 * r)} tokens (${pct(r)})` })), String(want.retention), (v) => { want.retention = Number(v); });
-  const countSelect = select('Scenes', SCENE_COUNTS.map((c) => ({ value: String(c), label: `${c} (≈ ${4 * c} questions)` })), String(want.scenes), (v) => { want.scenes = Number(v); });
-  const runButton = button('Run', start, { title: 'Run this method and budget on random test scenes' });
+  const methodSelect = select('Method', b.methods.map((id) => ({ value: id, label: methodName(id) })), want.method, (v) => { want.method = v; draw(); });
+  const budgetSelect = select('Budget', b.retentions.filter((r) => r < 1).map((r) => ({ value: String(r), label: b.budgetLabel(r) })), String(want.retention), (v) => { want.retention = Number(v); });
+  const perScene = b.report.questions / b.report.scenes;
+  const countSelect = select('Scenes', SCENE_COUNTS.map((c) => ({ value: String(c), label: `${c} (≈ ${Math.round(perScene * c)} questions)` })), String(want.scenes), (v) => { want.scenes = Number(v); });
+  const runButton = button('Run', start, { title: `Run this method and budget on random test scenes with ${b.model}` });
   const cancelButton = button('Cancel', () => { cancelled = true; }, { title: 'Cancel the running evaluation' });
   runButton.dataset.testid = 'live-run';
   cancelButton.dataset.testid = 'live-cancel';
   setRunning(false);
   draw();
   dataReady();
-  const provenance = provenanceLine(`Stored curve: ${provenanceText(VQA_FILE, VQA.provenance)}`);
+  const provenance = provenanceLine(`Stored curve: ${provenanceText(b.file, b.report.provenance)}`);
   body.append(
     controlRow('Live evaluation', methodSelect.element, budgetSelect.element, countSelect.element, runButton, cancelButton),
     box('tl-live-progress', progress, status), chart, table.element, provenance,
     exportBar({
-      name: 'tops-lab-live-runs',
+      name: `tops-lab-live-runs-world${b.world}`,
       figure: () => chart.querySelector('svg')!,
       data: () => ({
-        meta: { stored: VQA_FILE, provenance: VQA.provenance, bootstrap: DEFAULT_BOOTSTRAP },
+        meta: { world: b.world, stored: b.file, provenance: b.report.provenance, bootstrap: DEFAULT_BOOTSTRAP },
         rows: runs.map((r) => ({ method: r.method, retention: r.retention, questions: r.questions, accuracy: r.accuracy, low: r.ci[0], high: r.ci[1], fullAccuracy: r.fullAccuracy, seeds: r.seeds.join(' ') })),
       }),
     }),

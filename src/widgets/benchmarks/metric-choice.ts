@@ -1,7 +1,7 @@
 /** The figures a results curve can show, and how to read each from a result row. */
 import type { Interval } from '../../evaluation/bootstrap.ts';
 import type { ResultRow } from '../../evaluation/report.ts';
-import { VQA, chanceOf } from './bench-data.ts';
+import type { BenchSet } from './bench-data.ts';
 import type { Reference } from './curve-plot.ts';
 
 export type MetricKey = 'accuracy' | 'relative' | 'agreement' | 'kl' | 'oracleRecall' | 'coverage' | 'diversity';
@@ -39,12 +39,12 @@ export function readMetric(r: ResultRow, key: MetricKey, type: string): Reading 
 }
 
 /** What keeping every token gives (and chance, for accuracy): the lines every curve is read against. */
-export function referencesFor(key: MetricKey, type: string): Reference[] {
+export function referencesFor(b: BenchSet, key: MetricKey, type: string): Reference[] {
   if (key === 'accuracy') {
-    const full = type === 'all' ? { accuracy: VQA.full.accuracy, ci: VQA.full.ci } : VQA.full.byType[type];
+    const full = type === 'all' ? b.report.full : b.report.full.byType[type];
     return [
       { label: 'all tokens', value: full.accuracy, low: full.ci[0], high: full.ci[1] },
-      { label: 'chance', value: chanceOf(type), dashed: true },
+      { label: 'chance', value: b.chanceOf(type), dashed: true },
     ];
   }
   if (key === 'kl') return [{ label: 'all tokens', value: 0 }];

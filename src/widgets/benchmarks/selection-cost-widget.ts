@@ -10,7 +10,7 @@ import { exportBar } from '../shared/export.ts';
 import { asFigure } from '../shared/plot-figure.ts';
 import { dataTable } from '../shared/table.ts';
 import { box, widgetBody, type MountContext } from '../shared/widget.ts';
-import { RESULT_METHODS, RETENTIONS, methodColor, methodName, provenanceText } from './bench-data.ts';
+import { benchWorldOf, methodColor, methodName, provenanceText } from './bench-data.ts';
 import { fitWidth } from './curve-plot.ts';
 import { provenanceLine } from './provenance-line.ts';
 import { CORE, CORE_FILE, GPU, GPU_FILE, TEXT_TOKENS, flopsAt } from './cost-data.ts';
@@ -40,8 +40,10 @@ function endLabels(cpu: readonly Line[], height: number): (Line & { labelMs: num
   return ends.map((e) => ({ ...e, labelMs: ms(e.y + e.dy) }));
 }
 
-export function mount(root: HTMLElement, { dataReady }: MountContext): void {
+export function mount(root: HTMLElement, { config, dataReady }: MountContext): void {
   const body = widgetBody(root);
+  // The methods and retentions of the page's results; the timings and FLOPs themselves are world-independent.
+  const b = benchWorldOf(config);
   const want = { d: dims[dims.length - 1], share: shares.find((s) => Math.abs(s - 2 / 9) < 0.01) ?? shares[0] };
   const chart = box('tl-figure tl-plot');
   const gpuLabel = GPU.adapter.software ? 'WebGPU, CPU-emulated (SwiftShader)' : `WebGPU (${GPU.adapter.description || GPU.adapter.vendor})`;
@@ -75,12 +77,12 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
     chart.replaceChildren(asFigure(plot, `Selection time against N at D = ${want.d}, k = ${(100 * want.share).toFixed(1)} % of N: solid lines CPU (bench:core)${gpu.length > 0 ? `, dashed ${gpuLabel} (bench:gpu)` : ''}. The table below lists every value.`));
     const ns = [...new Set(cpu.map((l) => l.n))].sort((a, b) => a - b);
     timeTable.update(['Method', ...ns.map((n) => `N = ${n}, CPU`), ...(gpu.length > 0 ? [...new Set(gpu.map((l) => l.n))].map((n) => `N = ${n}, ${GPU.adapter.software ? 'WebGPU (emulated)' : 'WebGPU'}`) : [])],
-      RESULT_METHODS.map((m) => [methodName(m), ...ns.map((n) => cpu.find((l) => l.method === m && l.n === n)?.ms.toFixed(2) ?? '—'),
+      b.methods.map((m) => [methodName(m), ...ns.map((n) => cpu.find((l) => l.method === m && l.n === n)?.ms.toFixed(2) ?? '—'),
         ...[...new Set(gpu.map((l) => l.n))].map((n) => gpu.find((l) => l.method === m && l.n === n)?.ms.toFixed(2) ?? '—')]));
   };
 
   const timeTable = dataTable('Selection time, ms (median of repeated runs)');
-  const flops = flopsAt(RETENTIONS);
+  const flops = flopsAt(b.retentions);
   const flopsTable = dataTable(`LLaVA-scale prefill with ${TEXT_TOKENS} text tokens: visual tokens kept, TFLOPs and share saved at each benchmark retention (core flops)`);
   flopsTable.update(
     ['Retention', ...flops[0].models.flatMap((m) => [`${m.model} tokens`, `${m.model} TFLOPs`, `${m.model} saved`])],

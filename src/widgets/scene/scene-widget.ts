@@ -124,7 +124,7 @@ export async function mount(root: HTMLElement, { config, dataReady }: MountConte
       : source;
     root.dataset.model = 'ready';
   };
-  const siteModel = engine.siteModel();
+  const siteModel = engine.siteModel(1);
   const follow = (s: typeof siteModel.status): void => {
     if (s.phase === 'error') { status.textContent = `TinyVLM could not load: ${s.message}`; return; }
     if (s.phase === 'ready') { if (!ready) start().catch(errorReporter(root)); return; }

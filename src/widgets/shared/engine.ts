@@ -4,6 +4,7 @@
  */
 import type { MetricOptions, Params, PrepareInput, SetMetrics } from '../../core/index.ts';
 import { createEngine, type BackendInfo, type Engine, type EngineHandle, type EnginePruneResult, type ExperimentRequest, type ExperimentResult } from '../../runtime/engine.ts';
+import type { World } from '../../scenes/index.ts';
 import { siteModel, type ModelControl } from './site-model.ts';
 
 export type Handle = EngineHandle;
@@ -34,8 +35,13 @@ export const engine = {
   async experiment(request: ExperimentRequest, lane?: string): Promise<ExperimentResult> {
     return (await started()).experiment(request, { lane });
   },
-  /** The first world's model (the docs' figures are first-world scenes) in this page's engine, loaded on first call. */
-  siteModel(): ModelControl {
-    return (model ??= siteModel(started(), 1));
+  /**
+   * `world`'s model in this page's engine, loaded on first call. One control per page, following
+   * the world last asked for: requests that must not meet the other world's model name theirs.
+   */
+  siteModel(world: World): ModelControl {
+    model ??= siteModel(started(), world);
+    model.use(world);
+    return model;
   },
 };
