@@ -80,7 +80,7 @@ export function mount(root: HTMLElement, { dataReady }: MountContext): void {
 
   /** Resolves once the site's model is ready in the engine, reporting its download meanwhile. */
   const modelReady = (): Promise<void> => new Promise((resolve, reject) => {
-    const control = engine.siteModel();
+    const control = engine.siteModel(1);
     const follow = (s: ModelStatus): void => {
       if (s.phase === 'progress') {
         progress.removeAttribute('value');

@@ -4,6 +4,7 @@
  */
 import type { MetricOptions, Params, PrepareInput, SetMetrics } from '../../core/index.ts';
 import { createEngine, type BackendInfo, type Engine, type EngineHandle, type EnginePruneResult, type ExperimentRequest, type ExperimentResult } from '../../runtime/engine.ts';
+import type { World } from '../../scenes/index.ts';
 import { siteModel, type ModelControl } from './site-model.ts';
 
 export type Handle = EngineHandle;
@@ -11,7 +12,7 @@ export type Pruned = EnginePruneResult;
 
 let shared: Promise<Engine> | null = null;
 const started = (): Promise<Engine> => (shared ??= createEngine({ backend: 'auto' }));
-let model: ModelControl | null = null;
+const models = new Map<World, ModelControl>();
 
 export const engine = {
   async info(): Promise<BackendInfo> {
@@ -34,8 +35,14 @@ export const engine = {
   async experiment(request: ExperimentRequest, lane?: string): Promise<ExperimentResult> {
     return (await started()).experiment(request, { lane });
   },
-  /** The first world's model (the docs' figures are first-world scenes) in this page's engine, loaded on first call. */
-  siteModel(): ModelControl {
-    return (model ??= siteModel(started(), 1));
+  /**
+   * `world`'s model in this page's engine, loaded on first call. The engine reports the status of
+   * the model asked for last, so a page follows one world's model (the scene figures the second's,
+   * the benchmarks' live run the first's).
+   */
+  siteModel(world: World): ModelControl {
+    let control = models.get(world);
+    if (control === undefined) models.set(world, control = siteModel(started(), world));
+    return control;
   },
 };
