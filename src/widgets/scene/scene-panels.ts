@@ -17,7 +17,7 @@ export function panelBox(panel: FigurePanel, svg: SVGSVGElement): PanelBox {
   title.textContent = panel.name;
   title.title = panel.rule;
   const anchor = document.createElement('a');
-  anchor.className = 'tl-note';
+  anchor.className = 'tl-panel-link';
   anchor.textContent = `${panel.name} in the playground`;
   const playground = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}playground/`;
   return {
