@@ -10,7 +10,7 @@ describe('links round-trip', () => {
       expect(read.notices).toEqual([]);
       expect(read.state).toEqual(state);
     }), { numRuns: 300 });
-  });
+  }, 60_000); // 300 states, each drawing and checking a scene of its world: seconds on a busy machine
 
   test('"-0" reads as 0, so the state it gives writes and reads back unchanged', () => {
     const { state } = parseState(`v=${STATE_VERSION}&visionzip.contextualRatio=-0`);

@@ -19,17 +19,28 @@ export const METRICS: readonly { key: MetricKey; label: string; hint: string }[]
   { key: 'erank', label: 'Effective rank', hint: 'directions the kept set spans' },
 ];
 
-/** Percent for the [0,1] metrics, one decimal for the effective rank, a dash when not defined. */
-export function formatMetric(key: MetricKey, value: number | null): string {
+/**
+ * A metric as a table prints it: the [0,1] metrics in percent with `digits` decimals, the
+ * effective rank with one. Claims about a figure compare these values, so what they assert is
+ * what a reader can see.
+ */
+export function shownMetric(key: MetricKey, value: number, digits = 0): number {
+  return Number(value.toFixed(key === 'erank' ? 1 : digits + 2));
+}
+
+/** Percent for the [0,1] metrics (`digits` decimals), one decimal for the effective rank, a dash when not defined. */
+export function formatMetric(key: MetricKey, value: number | null, digits = 0): string {
   if (value === null) return '—';
-  return key === 'erank' ? value.toFixed(1) : `${(100 * value).toFixed(0)} %`;
+  const shown = shownMetric(key, value, digits);
+  return key === 'erank' ? shown.toFixed(1) : `${(100 * shown).toFixed(digits)} %`;
 }
 
 export function metricRows(columns: readonly MetricColumn[]): Row[] {
   return columns.map((c) => Object.fromEntries([['set', c.name], ...METRICS.map((m) => [m.key, c.metrics[m.key]])]) as Row);
 }
 
-export function metricTable(caption: string): {
+/** `digits`: decimals of the percentages (a figure whose claims differ by less than a point shows one). */
+export function metricTable(caption: string, digits = 0): {
   element: HTMLTableElement;
   update(columns: readonly MetricColumn[]): void;
   /** The table's rows with a dash per set while its numbers are computed: the page does not move when they arrive. */
@@ -41,7 +52,7 @@ export function metricTable(caption: string): {
     element: table.element,
     update: (columns) => table.update(
       ['Metric', ...columns.map((c) => c.name)],
-      METRICS.map((m) => [m.label, ...columns.map((c) => formatMetric(m.key, c.metrics[m.key]))]),
+      METRICS.map((m) => [m.label, ...columns.map((c) => formatMetric(m.key, c.metrics[m.key], digits))]),
       hints,
     ),
     pending: (names) => table.update(['Metric', ...names], METRICS.map((m) => [m.label, ...names.map(() => '—')]), hints),

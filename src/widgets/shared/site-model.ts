@@ -14,6 +14,9 @@ const SITE_MODELS: Readonly<Record<World, { name: string; folder: string }>> = {
 
 export const siteModelName = (world: World): string => SITE_MODELS[world].name;
 
+/** `world`'s model folder under the site's root (public/ in the repository). */
+export const siteModelFolder = (world: World): string => SITE_MODELS[world].folder;
+
 /** The folder of `world`'s model on this site. */
 export function siteModelLocation(world: World): ModelLocation {
   return { base: new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${SITE_MODELS[world].folder}`, location.href).href };
