@@ -25,7 +25,7 @@ describe.skipIf(!present)('TinyVLM in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     server = await serveSources({
-      sources: ['src/scenes', 'src/models'],
+      sources: ['src/scenes', 'src/models', 'src/tokens'], // the manifest reads its anyres layout with the token files' parser
       statics: { '/ort/': 'node_modules/onnxruntime-web/dist', '/models/tinyvlm/': DEFAULT_MODEL_DIR },
       imports: { 'onnxruntime-web': '/ort/ort.bundle.min.mjs' },
     });
