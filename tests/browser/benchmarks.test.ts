@@ -87,7 +87,9 @@ describe.each(PAGES)('benchmarks page of world $world ($route)', ({ world, route
     });
     expect(at).toBeGreaterThanOrEqual(0);
     await links.nth(at).scrollIntoViewIfNeeded();
-    await Promise.all([page.waitForURL(/\/playground\//), links.nth(at).click()]);
+    // Points of methods within a point of each other overlap on the curve, so a pointer click at
+    // this one's centre can land on another's: the link itself is what is tested.
+    await Promise.all([page.waitForURL(/\/playground\//), links.nth(at).dispatchEvent('click')]);
     await waitForModel(page);
     const shown = await settled(page);
     expect(query(page).get('world')).toBe(String(world));
