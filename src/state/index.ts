@@ -10,4 +10,4 @@ export { DEFAULT_SCENES, describeScene, defaultQuestion, isScene2, maxBudget } f
 export { encodeScene, decodeScene, safeFileName, MAX_FILE_NAME, MAX_SEED } from './scene-code.ts';
 export { encodeQuestion, decodeQuestion, isQuestion2 } from './question-code.ts';
 export { effectiveParams } from './effective-params.ts';
-export { switchWorld } from './world-switch.ts';
+export { seedState, switchWorld } from './world-switch.ts';
