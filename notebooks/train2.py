@@ -8,7 +8,14 @@ bounds this invocation. Every --save-every minutes and when it stops, it writes 
 (<out>, no optimizer state), the optimizer and step (<out stem>.resume.pt) and the log
 (<out stem>.train.json: the loss curve and per-family validation accuracy with chance beside it).
 Data order is a function of (seed, step), so --resume continues exactly where it stopped. After the
-last step it scores the whole validation (and --test) split into <out stem>.metrics.json."""
+last step it scores the whole validation (and --test) split into <out stem>.metrics.json.
+
+A run whose curve is still rising when its schedule ends can be extended (SGDR's warm restart):
+
+  python notebooks/train2.py ... --steps 1800 --resume --extend-to 3000 --restart-lr 4e-4
+
+From the step it resumes at, the learning rate warms up again to --restart-lr and decays on a new
+cosine that ends at --extend-to. The extension is recorded in the log; later resumes repeat it."""
 import argparse
 import json
 import time
@@ -60,9 +67,36 @@ class Run:
         self.mean, self.std = channel_stats(train)
         self.step, self.minutes, self.running = 0, 0.0, {}
         self.log = {"schedule": {k: getattr(args, k) for k in SCHEDULE}, "config": self.model.cfg.to_dict(),
-                    "train": {"scenes": len(train), "questions": len(train.q_answer)}, "curve": [], "validation": []}
+                    "train": {"scenes": len(train), "questions": len(train.q_answer)}, "curve": [], "validation": [],
+                    "extensions": []}
         if args.resume:
             self.load()
+        if args.extend_to:
+            self.extend(args.extend_to, args.restart_lr, args.restart_warmup)
+
+    def extend(self, steps, lr, warmup):
+        """Record a warm restart at the current step (once: a later resume with the same flags
+        finds it in the log)."""
+        phases = self.log["extensions"]
+        if any(e["steps"] == steps and e["lr"] == lr and e["warmup"] == warmup for e in phases):
+            return
+        if steps <= max(self.total, self.step) or (phases and self.step < phases[-1]["from"]):
+            raise SystemExit(f"--extend-to {steps} must lie past the schedule's end ({self.total}) and the step ({self.step})")
+        phases.append({"from": self.step, "steps": steps, "lr": lr, "warmup": warmup})
+
+    @property
+    def total(self):
+        """The step the schedule ends at, extensions included."""
+        phases = self.log["extensions"]
+        return phases[-1]["steps"] if phases else self.args.steps
+
+    def lr(self, step):
+        """The first schedule, or the cosine of the last warm restart at or before `step`."""
+        phases = [e for e in self.log["extensions"] if e["from"] <= step]
+        if not phases:
+            return lr_at(step, self.args.steps, self.args.lr, self.args.warmup)
+        e = phases[-1]
+        return lr_at(step - e["from"], e["steps"] - e["from"], e["lr"], e["warmup"])
 
     def load(self):
         state = torch.load(self.resume_path, map_location="cpu", weights_only=False)
@@ -73,10 +107,11 @@ class Run:
         self.model.load_state_dict(ckpt["state"])
         self.opt.load_state_dict(state["optimizer"])
         self.step, self.minutes, self.running, self.log = state["step"], state["minutes"], state["running"], log
+        log.setdefault("extensions", [])
 
     def checkpoint(self):
         a = self.args
-        training = {"steps": self.step, "totalSteps": a.steps, "epochs": round(self.step * a.batch / len(self.train), 3),
+        training = {"steps": self.step, "totalSteps": self.total, "epochs": round(self.step * a.batch / len(self.train), 3),
                     "minutes": round(self.minutes, 1), "scenes": len(self.train), "batch": a.batch, "lr": a.lr,
                     "threads": torch.get_num_threads()}
         save(self.weights, self.model, {"vocab": self.train.vocab, "mean": self.mean, "std": self.std,
@@ -88,7 +123,7 @@ class Run:
     def train_step(self):
         a = self.args
         for g in self.opt.param_groups:
-            g["lr"] = lr_at(self.step, a.steps, a.lr, a.warmup)
+            g["lr"] = self.lr(self.step)
         b = make_batch(self.train, batch_scenes(self.step, len(self.train), a.batch, a.seed), self.mean, self.std)
         parts = step_losses(self.model, self.train, b)
         update(self.model, self.opt, parts)
@@ -126,6 +161,9 @@ def parser():
     ap.add_argument("--log-every", type=int, default=25)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--extend-to", type=int, help="with --resume: warm-restart the schedule, ending at this step")
+    ap.add_argument("--restart-lr", type=float, default=4e-4, help="peak learning rate of the warm restart")
+    ap.add_argument("--restart-warmup", type=int, default=50)
     ap.add_argument("--evaluate", action="store_true",
                     help="with --resume: no training, score the checkpoint on the whole validation (and --test) split")
     ap.add_argument("--out", default="notebooks/weights/tinyvlm2.pt")
@@ -138,9 +176,11 @@ def main(argv=None):
     torch.set_num_threads(args.threads)
     train, val = load_scenes(args.train), load_scenes(args.val)
     assert train.grid == 24 and val.grid == 24, "train2.py reads SynthScenes 2 exports (format 2)"
+    if args.extend_to and not args.resume:
+        raise SystemExit("--extend-to continues a saved run: give --resume too")
     run = Run(args, train)
     print(f"scenes {len(train)} questions {len(train.q_answer)} params "
-          f"{sum(p.numel() for p in run.model.parameters())} step {run.step}/{args.steps}", flush=True)
+          f"{sum(p.numel() for p in run.model.parameters())} step {run.step}/{run.total}", flush=True)
 
     if args.evaluate:
         if not args.resume:
@@ -148,7 +188,7 @@ def main(argv=None):
         return finish(run, val, args)
     started = last_save = last_log = time.time()
     minutes_before = run.minutes
-    while run.step < args.steps:
+    while run.step < run.total:
         parts = run.train_step()
         now = time.time()
         run.minutes = minutes_before + (now - started) / 60
@@ -156,11 +196,11 @@ def main(argv=None):
             rate = args.log_every * args.batch / (now - last_log)
             last_log = now
             run.log["curve"].append({"step": run.step, "minutes": round(run.minutes, 2), "scenesPerSecond": round(rate, 2),
-                                     "lr": lr_at(run.step - 1, args.steps, args.lr, args.warmup), **parts})
-            print(f"step {run.step}/{args.steps} {run.minutes:.1f} min {rate:.1f} scenes/s "
+                                     "lr": run.lr(run.step - 1), **parts})
+            print(f"step {run.step}/{run.total} {run.minutes:.1f} min {rate:.1f} scenes/s "
                   + " ".join(f"{k} {v:.3f}" for k, v in run.running.items()), flush=True)
         out_of_time = (now - started) / 60 >= args.minutes
-        if now - last_save >= args.save_every * 60 or out_of_time or run.step == args.steps:
+        if now - last_save >= args.save_every * 60 or out_of_time or run.step == run.total:
             result = run.validate(val, args.val_limit)
             run.log["validation"].append({"step": run.step, "minutes": round(run.minutes, 2), "scenes": args.val_limit,
                                           **result})

@@ -122,3 +122,27 @@ def test_resume_refuses_another_schedule(fake2, tmp_path):
     with pytest.raises(SystemExit):
         train2.main(["--train", train, "--val", val, "--steps", "3", *TINY, "--out", out, "--resume"])
     assert np.isfinite(json.loads((tmp_path / "m.train.json").read_text())["curve"][0]["answer"])
+
+
+def test_extension_warm_restarts_and_resumes_like_one_run(fake2, tmp_path):
+    train, val = (str(p) for p in fake2)
+    common = ["--train", train, "--val", val, "--steps", "2", *TINY, "--log-every", "1"]
+    extend = ["--resume", "--extend-to", "5", "--restart-lr", "3e-4", "--restart-warmup", "2"]
+    for d in "ab":
+        train2.main([*common, "--out", str(tmp_path / d / "m.pt")])
+    train2.main([*common, *extend, "--out", str(tmp_path / "a" / "m.pt")])
+    # b stops after each step and resumes with the same flags: the restart is recorded once.
+    for _ in range(2):
+        train2.main([*common, *extend, "--out", str(tmp_path / "b" / "m.pt"), "--minutes", "0"])
+    train2.main([*common, *extend, "--out", str(tmp_path / "b" / "m.pt")])
+    a_log, b_log = (json.loads((tmp_path / d / "m.train.json").read_text()) for d in "ab")
+    assert a_log["extensions"] == b_log["extensions"] == [{"from": 2, "steps": 5, "lr": 3e-4, "warmup": 2}]
+    assert [e["lr"] for e in a_log["curve"]] == [e["lr"] for e in b_log["curve"]]
+    assert [e["step"] for e in a_log["curve"]] == [1, 2, 3, 4, 5]
+    assert a_log["curve"][2]["lr"] == pytest.approx(1.5e-4)  # step 3 = first restart step, warmup 1 of 2
+    a_ckpt, b_ckpt = (torch.load(tmp_path / d / "m.pt", weights_only=False) for d in "ab")
+    assert a_ckpt["training"]["totalSteps"] == 5
+    for name, tensor in a_ckpt["state"].items():
+        assert torch.equal(tensor, b_ckpt["state"][name]), name
+    with pytest.raises(SystemExit):
+        train2.main([*common, "--out", str(tmp_path / "c" / "m.pt"), "--extend-to", "5"])
