@@ -10,7 +10,7 @@ import { createReasoner, type Reasoner } from './reasoner.ts';
 import type { ByteSource } from './sources.ts';
 import { wordTokenizer } from './tokenizer.ts';
 import { ModelError } from './errors.ts';
-import type { VisionLanguageModel } from './vlm.ts';
+import type { VisionLanguageModel, VisualTokens } from './vlm.ts';
 
 /** Input and output names every TinyVLM export must have. */
 export const CONTRACTS: Record<ModelFile, Contract> = {
@@ -70,6 +70,7 @@ export async function loadTinyVlm(source: ByteSource, options: LoadOptions = {})
     encoder,
     reasoner: answerer,
     encodeImage: async (image) => {
+      if (image.views !== undefined) return encodeViews(encoder, manifest, image.views);
       if (image.width !== side || image.height !== side) throw new ModelError('input', `TinyVLM takes ${side}×${side} images, got ${image.width}×${image.height}`);
       return encoder.encodeImage(image.rgba);
     },
@@ -80,4 +81,31 @@ export async function loadTinyVlm(source: ByteSource, options: LoadOptions = {})
     },
     release: async () => { await Promise.all(sessions.map((s) => s.release())); },
   };
+}
+
+/**
+ * The anyres layout's tokens: each view through the vision encoder on its own (as LLaVA-NeXT
+ * encodes its base view and tiles), rows and [CLS] attention concatenated in the layout's order,
+ * so token i is the reasoner's position i.
+ */
+async function encodeViews(encoder: Encoder, manifest: ModelManifest, views: readonly ArrayLike<number>[]): Promise<VisualTokens> {
+  const anyres = manifest.anyres;
+  if (anyres === null) throw new ModelError('input', 'this TinyVLM has no anyres layout: give it one image');
+  const want = anyres.layout.views.length;
+  const bytes = encoder.imageSize * encoder.imageSize * 4;
+  if (views.length !== want || views.some((v) => v.length !== bytes)) {
+    throw new ModelError('input', `the anyres layout takes ${want} views of ${encoder.imageSize}×${encoder.imageSize} RGBA, got ${views.length} of ${views.map((v) => v.length).join(', ')} bytes`);
+  }
+  const { d } = encoder;
+  const features = new Float32Array(anyres.tokens * d);
+  const clsAttn = new Float32Array(anyres.tokens);
+  let at = 0;
+  for (const view of views) {
+    const one = await encoder.encodeImage(view);
+    features.set(one.features, at * d);
+    clsAttn.set(one.clsAttn, at);
+    at += one.n;
+  }
+  // Several views have no single raster grid: [1, n], as a multi-view token file (src/tokens/layout.ts).
+  return { features, n: anyres.tokens, d, grid: [1, anyres.tokens], clsAttn, layout: anyres.layout };
 }

@@ -14,6 +14,12 @@ export interface ImageInput {
    * (its `size.longest_edge`), i.e. how many tiles and tokens; absent: the model's own setting.
    */
   longestEdge?: number;
+  /**
+   * For a model with an anyres layout (TinyVLM 2, `ModelManifest.anyres`): the layout's views, in
+   * token order, each the model's own image size; the model encodes each and numbers the tokens
+   * view after view. `rgba` is then the whole image they were cut from (for display only).
+   */
+  views?: readonly (Uint8ClampedArray | Uint8Array)[];
 }
 
 /** Visual tokens of one image: the pruning engine's input. */

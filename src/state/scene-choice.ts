@@ -1,10 +1,10 @@
 import { MAX_TOKENS } from '../core/index.ts';
 import {
-  SPLITS_2, WORLD_VIEWS, sampleQuestions, sampleQuestions2, sampleScene, sampleScene2, sceneWorld,
+  ANYRES_DRAWN, SPLITS_2, WORLD_VIEWS, sampleQuestions, sampleQuestions2, sampleScene, sampleScene2, sceneWorld,
   type SceneDescription, type SceneDescription2,
 } from '../scenes/index.ts';
 import { findPreset, PRESETS } from './presets.ts';
-import type { Question, SceneChoice, World } from './types.ts';
+import type { Question, SceneChoice, Views, World } from './types.ts';
 
 /** Whether a description is a second-world one (`sceneWorld`: it says `world: 2`). */
 export const isScene2 = (d: SceneDescription | SceneDescription2): d is SceneDescription2 => sceneWorld(d) === 2;
@@ -32,9 +32,14 @@ export function describeScene(choice: SceneChoice, world: World): SceneDescripti
   }
 }
 
-/** Kept tokens a link may ask for: the world's tokens a view (196, 576), up to the engine's limit for a file. */
-export function maxBudget(choice: SceneChoice, world: World): number {
-  return choice.kind === 'file' ? MAX_TOKENS : WORLD_VIEWS[world].tokens;
+/** The tokens a SynthScenes image becomes: its world's view (196, 576), or the anyres layout's 2,880. */
+export function sceneTokens(world: World, views: Views): number {
+  return world === 2 && views === 'anyres' ? ANYRES_DRAWN.tokens : WORLD_VIEWS[world].tokens;
+}
+
+/** Kept tokens a link may ask for: the scene's tokens, up to the engine's limit for a file. */
+export function maxBudget(choice: SceneChoice, world: World, views: Views): number {
+  return choice.kind === 'file' ? MAX_TOKENS : sceneTokens(world, views);
 }
 
 /**

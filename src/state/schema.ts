@@ -8,13 +8,18 @@ import { accept, reject } from './decoded.ts';
 import { choiceField, numberField, toggleField, type ChoiceOption, type Field } from './field.ts';
 import { paramDefault, worldDefault } from './versions.ts';
 import { decodeQuestion, encodeQuestion } from './question-code.ts';
-import { DEFAULT_SCENES, defaultQuestion, maxBudget } from './scene-choice.ts';
+import { DEFAULT_SCENES, defaultQuestion, maxBudget, sceneTokens } from './scene-choice.ts';
 import { decodeScene, encodeScene } from './scene-code.ts';
-import { setWorld, stateWorld, type BackendPreference, type OverlayMode, type Question, type SweepMetric, type World } from './types.ts';
+import { setViews, setWorld, stateViews, stateWorld, type BackendPreference, type OverlayMode, type Question, type SweepMetric, type Views, type World } from './types.ts';
 import type { ExperimentState, SceneChoice } from './types.ts';
 
 /** The budget a page in each world starts with: about 2N/9 (44 of 196, 128 of 576), the paper's headline 77.8 % pruned. */
 export const DEFAULT_K: Readonly<Record<World, number>> = { 1: 44, 2: 128 };
+
+/** The starting budget for a scene's tokens: DEFAULT_K of a view, 640 of the anyres 2,880 (LLaVA-NeXT's 77.8 % pruned). */
+export function defaultK(world: World, views: Views): number {
+  return views === 'anyres' ? Math.round((2 * sceneTokens(world, views)) / 9) : DEFAULT_K[world];
+}
 
 export const METHOD_OPTIONS: readonly ChoiceOption[] = METHODS.map((m) => ({ value: m.id, label: m.name }));
 
@@ -49,6 +54,30 @@ const worldField: Field<World> = {
   relevant: () => true,
 };
 
+/** The views control's options, one view first (the default). */
+export const VIEWS_OPTIONS: readonly (ChoiceOption & { value: Views })[] = [
+  { value: 'one', label: `One view · ${WORLD_VIEWS[2].tokens} tokens` },
+  { value: 'anyres', label: `Anyres · ${sceneTokens(2, 'anyres')} tokens (base view + 4 tiles)` },
+];
+
+/**
+ * One view or the anyres layout: after the scene (a token file brings its own layout) and before
+ * the budget, whose range it sets. Only the second world has an anyres layout.
+ */
+const viewsField: Field<Views> = {
+  key: 'views', label: 'Views', control: { kind: 'choice', options: VIEWS_OPTIONS },
+  decode: (raw, s) => {
+    if (!VIEWS_OPTIONS.some((o) => o.value === raw)) return reject(`expected one of ${VIEWS_OPTIONS.map((o) => o.value).join(', ')}`);
+    return raw === 'anyres' && stateWorld(s) !== 2 ? reject('only the second world has an anyres layout') : accept(raw as Views);
+  },
+  encode: String,
+  fallback: () => 'one',
+  get: stateViews,
+  set: setViews,
+  // Written only when anyres: a one-view link stays exactly what it was before the field existed.
+  relevant: () => false,
+};
+
 const sceneField: Field<SceneChoice> = {
   key: 'scene', label: 'Scene', control: { kind: 'scene' },
   decode: (raw, s) => decodeScene(raw, stateWorld(s)),
@@ -71,18 +100,19 @@ const questionField: Field<Question> = {
 };
 
 /**
- * The budget. Its control's range spans the largest world's view (1…576; the page narrows it to
- * the tokens on screen). A link reads k in its scene's range: its world's tokens (1…196 in the
- * first world, as every older link always read), or up to the engine's MAX_TOKENS for a token
- * file, which the page clamps to the file's N once it is read (with a notice).
+ * The budget. Its control's range spans the largest scene (1…2,880, the anyres layout; the page
+ * narrows it to the tokens on screen). A link reads k in its scene's range: its world's tokens
+ * (1…196 in the first world, as every older link always read; 2,880 in anyres), or up to the
+ * engine's MAX_TOKENS for a token file, which the page clamps to the file's N once it is read
+ * (with a notice).
  */
 const budgetRange = (max: number) => ({ min: 1, max, step: 1, integer: true });
 const budgetLens = { key: 'k', label: 'Kept tokens', get: (s: ExperimentState) => s.k, set: (s: ExperimentState, v: number) => { s.k = v; } };
-const largestView = Math.max(...WORLDS.map((w) => WORLD_VIEWS[w].tokens));
+const largestScene = Math.max(...WORLDS.map((w) => sceneTokens(w, 'anyres')));
 const kField: Field<number> = {
-  ...numberField(budgetLens, budgetRange(largestView), DEFAULT_K[1]),
-  decode: (raw, s) => numberField(budgetLens, budgetRange(maxBudget(s.scene, stateWorld(s))), DEFAULT_K[stateWorld(s)]).decode(raw, s),
-  fallback: (s) => DEFAULT_K[stateWorld(s)],
+  ...numberField(budgetLens, budgetRange(largestScene), DEFAULT_K[1]),
+  decode: (raw, s) => numberField(budgetLens, budgetRange(maxBudget(s.scene, stateWorld(s), stateViews(s))), 0).decode(raw, s),
+  fallback: (s) => defaultK(stateWorld(s), stateViews(s)),
 };
 
 const paramFields: Field<number>[] = METHODS.flatMap((m) => Object.entries(m.params).map(([name, spec]): Field<number> => ({
@@ -113,6 +143,7 @@ const principleFields: Field<boolean>[] = PRINCIPLES.map((p) => toggleField(
 export const FIELDS: readonly Field<unknown>[] = [
   worldField,
   sceneField,
+  viewsField,
   questionField,
   choiceField({ key: 'method', label: 'Method', get: (s) => s.method, set: (s, v) => { s.method = v; } }, METHOD_OPTIONS, 'tops'),
   choiceField(

@@ -55,6 +55,11 @@ export interface ExperimentState {
    * exactly the state it always was (`stateWorld` reads it).
    */
   world?: 2;
+  /**
+   * The second world's LLaVA-NeXT "anyres" layout (base view + 2×2 tiles, 2,880 tokens) instead of
+   * one 576-token view. Absent for one view, so every older link reads as it always did.
+   */
+  views?: 'anyres';
   scene: SceneChoice;
   question: Question;
   /** An id of core METHODS. */
@@ -85,6 +90,17 @@ export interface ParsedState {
 
 /** The state's world: 1 unless it says 2. */
 export const stateWorld = (state: Pick<ExperimentState, 'world'>): World => state.world ?? 1;
+
+/** How a SynthScenes image becomes tokens: one view of its world's grid, or world 2's anyres layout. */
+export type Views = 'one' | 'anyres';
+
+/** The state's views: one unless it says anyres. */
+export const stateViews = (state: Pick<ExperimentState, 'views'>): Views => state.views ?? 'one';
+
+export function setViews(state: ExperimentState, views: Views): void {
+  if (views === 'anyres') state.views = 'anyres';
+  else delete state.views;
+}
 
 /** Puts the state in `world` (the first world leaves the field out, see ExperimentState.world). */
 export function setWorld(state: ExperimentState, world: World): void {

@@ -49,6 +49,22 @@ describe.skipIf(!present)('TinyVLM 2 as shipped', () => {
     await expect(model.reasoner.answer(row, [2880], question)).rejects.toMatchObject({ code: 'input', message: expect.stringMatching(/anyres token id in 0\.\.2879/) });
     await expect(model.reasoner.answer(row, [-1], question)).rejects.toMatchObject({ code: 'input' });
   });
+
+  it('encodes the anyres layout view by view: 2,880 tokens, each view as encoded alone, with the layout', async () => {
+    const sample = generateSample2(12_000_001, { anyres: true });
+    const views = sample.anyres!.images;
+    const all = await model.encodeImage({ rgba: new Uint8ClampedArray(768 * 768 * 4), width: 768, height: 768, views });
+    const d = model.encoder.d;
+    expect(all).toMatchObject({ n: 2880, d, grid: [1, 2880], layout: ANYRES_LAYOUT });
+    expect(all.features).toHaveLength(2880 * d);
+    for (const [i, view] of views.entries()) {
+      const alone = await model.encoder.encodeImage(view);
+      expect(all.features.subarray(i * 576 * d, (i + 1) * 576 * d)).toEqual(alone.features);
+      expect(all.clsAttn!.subarray(i * 576, (i + 1) * 576)).toEqual(alone.clsAttn);
+    }
+    await expect(model.encodeImage({ rgba: views[0], width: 384, height: 384, views: views.slice(1) }))
+      .rejects.toMatchObject({ code: 'input', message: expect.stringMatching(/takes 5 views/) });
+  }, 60_000);
 });
 
 describe.skipIf(!present)('bench:vqa on world 2 (the default)', () => {

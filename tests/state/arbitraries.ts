@@ -7,7 +7,7 @@ import {
   TEXTURE_MOTIFS, TEXTURE_PERIODS, VIEW_SIZE, WORLDS,
   type Object2, type QuestionSpec, type QuestionSpec2, type SceneDescription, type SceneDescription2, type ShapeRef, type Texture, type World,
 } from '../../src/scenes/index.ts';
-import { FIELDS, MAX_SEED, PRESETS, defaultState, maxBudget, type ExperimentState, type Field, type Question, type SceneChoice } from '../../src/state/index.ts';
+import { FIELDS, MAX_SEED, PRESETS, defaultState, maxBudget, setViews, stateViews, type ExperimentState, type Field, type Question, type SceneChoice } from '../../src/state/index.ts';
 
 const rgb = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255));
 
@@ -104,7 +104,9 @@ export const experimentState: fc.Arbitrary<ExperimentState> = fc.constantFrom(..
   fc.tuple(...FIELDS.map((f) => valueFor(f, world))).map((values) => {
     const state = defaultState();
     FIELDS.forEach((f, i) => f.set(state, values[i]));
-    // The budget control spans the largest world's view; a scene of the first world holds fewer tokens.
-    state.k = 1 + ((state.k - 1) % maxBudget(state.scene, world));
+    // Only the second world has an anyres layout.
+    if (world === 1) setViews(state, 'one');
+    // The budget control spans the largest scene (anyres); a view holds fewer tokens.
+    state.k = 1 + ((state.k - 1) % maxBudget(state.scene, world, stateViews(state)));
     return state;
   }));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { METHODS } from '../../src/core/index.ts';
-import { answerQuestion, sampleQuestions, sampleScene, VIEW_TOKENS } from '../../src/scenes/index.ts';
+import { ANYRES_TOKENS, answerQuestion, sampleQuestions, sampleScene } from '../../src/scenes/index.ts';
 import { DEFAULT_K, FIELDS, PRESETS, defaultState, describeScene, parseState, stateWorld } from '../../src/state/index.ts';
 
 describe('defaults', () => {
@@ -28,8 +28,8 @@ describe('defaults', () => {
     }
   });
 
-  test('the budget control spans every token count of the largest world\'s view', () => {
-    expect(FIELDS.find((f) => f.key === 'k')?.control).toEqual({ kind: 'number', min: 1, max: VIEW_TOKENS, step: 1, integer: true });
+  test('the budget control spans every token count of the largest scene (the anyres layout)', () => {
+    expect(FIELDS.find((f) => f.key === 'k')?.control).toEqual({ kind: 'number', min: 1, max: ANYRES_TOKENS, step: 1, integer: true });
   });
 
   test('every method can be chosen and compared', () => {

@@ -40,11 +40,11 @@ describe('a token file as the scene', () => {
 
 describe('the budget range follows the scene', () => {
   test('SynthScenes scenes allow their world\'s tokens (1…196, 1…576), files up to the engine limit', () => {
-    expect(maxBudget({ kind: 'preset', id: 'small-target' }, 1)).toBe(PATCH_COUNT);
-    expect(maxBudget({ kind: 'seed', seed: 3 }, 1)).toBe(PATCH_COUNT);
-    expect(maxBudget({ kind: 'seed', seed: 3 }, 2)).toBe(VIEW_TOKENS);
-    expect(maxBudget({ kind: 'file', name: 'x' }, 1)).toBe(MAX_TOKENS);
-    expect(maxBudget({ kind: 'file', name: 'x' }, 2)).toBe(MAX_TOKENS);
+    expect(maxBudget({ kind: 'preset', id: 'small-target' }, 1, 'one')).toBe(PATCH_COUNT);
+    expect(maxBudget({ kind: 'seed', seed: 3 }, 1, 'one')).toBe(PATCH_COUNT);
+    expect(maxBudget({ kind: 'seed', seed: 3 }, 2, 'one')).toBe(VIEW_TOKENS);
+    expect(maxBudget({ kind: 'file', name: 'x' }, 1, 'one')).toBe(MAX_TOKENS);
+    expect(maxBudget({ kind: 'file', name: 'x' }, 2, 'one')).toBe(MAX_TOKENS);
     expect(parseState(`${current}&scene=file.x&k=${MAX_TOKENS}`).state.k).toBe(MAX_TOKENS);
   });
 

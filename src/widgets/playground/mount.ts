@@ -15,9 +15,8 @@ import { createEngine } from '../../runtime/engine.ts';
 import { siteModel } from '../shared/site-model.ts';
 import { createRunner } from './pipeline/runner.ts';
 import { createTokenFiles } from './pipeline/token-files.ts';
-import { WORLD_VIEWS } from '../../scenes/index.ts';
 import { MAX_TOKENS } from '../../core/index.ts';
-import { stateWorld } from '../../state/index.ts';
+import { sceneTokens, stateViews, stateWorld } from '../../state/index.ts';
 import { createStore } from './store.ts';
 import { modelStatus } from './views/model-status.ts';
 import { noticeList } from './views/notices.ts';
@@ -32,8 +31,8 @@ export function mountPlayground(root: HTMLElement): void {
   const notices = noticeList(() => store.dismissNotices());
   const files = createTokenFiles(engine);
   const tokens = tokensControl(store, files);
-  // The budget's range is the current tokens' N: the world's (196, 576), a file's own N (unknown until it is picked).
-  const tokenCount = (s: typeof store.state): number => (s.scene.kind === 'file' ? files.get(s.scene.name)?.summary.n ?? MAX_TOKENS : WORLD_VIEWS[stateWorld(s)].tokens);
+  // The budget's range is the current tokens' N: the scene's (196, 576, 2,880 in anyres), a file's own N (unknown until it is picked).
+  const tokenCount = (s: typeof store.state): number => (s.scene.kind === 'file' ? files.get(s.scene.name)?.summary.n ?? MAX_TOKENS : sceneTokens(stateWorld(s), stateViews(s)));
   const controls = [worldControl(store, tokenCount), sceneControls(store, () => tokens.use(), tokenCount), tokens, sceneEditor(store), questionControls(store), methodControls(store), budgetControl(store, tokenCount), viewControls(store)];
   const results = resultsView(store, model);
   tokens.dropTarget(results.element);

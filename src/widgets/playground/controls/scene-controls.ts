@@ -1,8 +1,8 @@
 // Which scene of the world: a preset (first world), any seed, or an edited copy of either. Picking
 // a new scene also picks its first question; editing keeps the question.
-import { SPLITS, SPLITS_2, WORLD_VIEWS, type SeedRange, type World } from '../../../scenes/index.ts';
+import { SPLITS, SPLITS_2, type SeedRange, type World } from '../../../scenes/index.ts';
 import {
-  defaultQuestion, describeScene, findPreset, MAX_SEED, PRESETS, stateWorld, DEFAULT_SCENES,
+  defaultQuestion, describeScene, findPreset, MAX_SEED, PRESETS, sceneTokens, stateViews, stateWorld, DEFAULT_SCENES,
   type ExperimentState, type SceneChoice,
 } from '../../../state/index.ts';
 import { el, labelled } from '../../shared/dom.ts';
@@ -18,7 +18,7 @@ const WORLD_NAMES: Readonly<Record<World, string>> = { 1: 'SynthScenes', 2: 'Syn
  * `tokenCount`: the current tokens' N.
  */
 function leaveFile(s: ExperimentState, tokenCount: (s: ExperimentState) => number): void {
-  const n = WORLD_VIEWS[stateWorld(s)].tokens;
+  const n = sceneTokens(stateWorld(s), stateViews(s));
   if (s.scene.kind === 'file') s.k = Math.min(n, Math.max(1, Math.round((s.k / tokenCount(s)) * n)));
 }
 

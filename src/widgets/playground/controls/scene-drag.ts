@@ -1,7 +1,7 @@
 // Drag objects of an edited scene (either world) on the image. The address bar follows the drag
 // without new history entries; releasing makes one entry.
 import { objectBox, SIZE_RADIUS, WORLD_VIEWS, type Object2, type SceneObject } from '../../../scenes/index.ts';
-import { isScene2 } from '../../../state/index.ts';
+import { isScene2, stateViews } from '../../../state/index.ts';
 import type { Store } from '../store.ts';
 
 /** Whether (x, y) in image pixels falls on the object: its box in the second world, its half-width square in the first. */
@@ -38,7 +38,8 @@ export function attachSceneDrag(surface: SVGSVGElement, store: Store): void {
 
   surface.addEventListener('pointerdown', (e) => {
     const scene = store.state.scene;
-    if (scene.kind !== 'custom') return;
+    // The anyres overlay shows the image twice (base view, tiles): objects are dragged in one view.
+    if (scene.kind !== 'custom' || stateViews(store.state) === 'anyres') return;
     const [x, y] = pixel(e);
     const objects: readonly (SceneObject | Object2)[] = scene.description.objects;
     // Topmost first: later objects are drawn over earlier ones.

@@ -4,8 +4,8 @@
 // from the state and turns the result into what the views show.
 import { flops, LLM_SHAPES, type SetMetrics, type TokenDetail } from '../../../core/index.ts';
 import type { Engine, ExperimentInputsSpec, ExperimentResult, RunResult, Selection } from '../../../runtime/engine.ts';
-import { effectiveParams, encodeQuestion, stateWorld, type ExperimentState } from '../../../state/index.ts';
-import { siteModelLocation } from '../../shared/site-model.ts';
+import { effectiveParams, encodeQuestion, stateViews, stateWorld, type ExperimentState } from '../../../state/index.ts';
+import { siteModelLocation, siteModelName } from '../../shared/site-model.ts';
 import { summarize, type AnswerSummary } from './answers.ts';
 import { ERANK_AT_ONCE } from './erank.ts';
 import { presetInputs } from './preset-data.ts';
@@ -41,6 +41,9 @@ export function flopsSaved(llm: string, retention: number, textTokens: number): 
   return 1 - flops(shape.id, kept, textTokens) / flops(shape.id, shape.visualTokens, textTokens);
 }
 
+/** Why the anyres layout shows no answers (the answer panel says it instead of a table). */
+export const ANYRES_NOT_ANSWERED = `No answers at 2,880 tokens: ${siteModelName(2)} was trained on single 576-token views only, so its answers from the anyres layout (five views, tiles at twice the magnification) would be untested. The kept sets, metrics and exports are computed from the anyres tokens; switch Views to one view for answers.`;
+
 /** What a page opened from a link naming a token file says until the reader picks the file. */
 export const notInLink = (name: string): string =>
   `The tokens are not in the link: it names the file ${name}, which stays on the device it came from. Pick ${name} (Use your own tokens) to reproduce this experiment.`;
@@ -55,11 +58,12 @@ export async function inputsSpec(state: ExperimentState, scene: SceneFacts, ques
     const id = scene.file.summary.id;
     return { image: { key: id, pixels: null }, question: { text: question.text, oracle: null }, tokens: id };
   }
-  if (scene.rgba === null || scene.view === null) throw new Error('no pixels and no token file for this scene');
+  if (scene.rgba === null || scene.drawn === null) throw new Error('no pixels and no token file for this scene');
   const precomputed = state.scene.kind === 'preset' ? await presetInputs(state.scene.id, encodeQuestion(state.question)) : null;
-  const side = scene.view.imageSize;
+  const side = scene.drawn.imageSize;
+  const views = scene.viewImages ?? undefined;
   return {
-    image: { key: scene.key, pixels: { rgba: scene.rgba, width: side, height: side } },
+    image: { key: scene.key, pixels: { rgba: scene.rgba, width: side, height: side, views } },
     question: { text: question.text, oracle: question.oracle },
     precomputed,
     model: siteModelLocation(stateWorld(state)),
@@ -91,8 +95,9 @@ export async function runExperiment(engine: Engine, state: ExperimentState, spec
   const result: ExperimentResult = await engine.experiment({
     ...spec,
     runs: methods.map(({ id, method }) => ({ id, method, k: state.k, params: effectiveParams(state, method) })),
-    // Plain coverage (λ = 0) for every method, so the numbers compare across methods.
-    measure: { metrics: true, lambda: 0, details: true, answers: true, erankUpTo: ERANK_AT_ONCE },
+    // Plain coverage (λ = 0) for every method, so the numbers compare across methods. No answers
+    // in the anyres layout: the model never trained on 2,880 tokens (ANYRES_NOT_ANSWERED).
+    measure: { metrics: true, lambda: 0, details: true, answers: stateViews(state) !== 'anyres', erankUpTo: ERANK_AT_ONCE },
   });
   if (!result.ok) return { inputs: { ok: false, message: missingMessage(state, result.reason) }, main: null, compare: null };
   const { inputs, runs } = result;

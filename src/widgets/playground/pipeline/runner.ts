@@ -3,7 +3,7 @@
 // it prunes ~30 times) the budget sweep. Only the newest state is computed; requests that arrive
 // meanwhile replace each other.
 import { EngineError, type BackendInfo, type Engine } from '../../../runtime/engine.ts';
-import { stateWorld, type BackendPreference, type ExperimentState } from '../../../state/index.ts';
+import { stateViews, stateWorld, type BackendPreference, type ExperimentState } from '../../../state/index.ts';
 import { ERANK_DELAY_MS, erankPending, laterErank } from './erank.ts';
 import { inputsSpec, notInLink, runExperiment, type InputsResult, type RunOutcome } from './experiment.ts';
 import { questionFacts, sceneFacts, type QuestionFacts, type SceneFacts } from './scene-facts.ts';
@@ -60,7 +60,7 @@ export function createRunner(engine: Promise<Engine>, events: RunnerEvents, file
       await e.setBackend(state.backend);
       applied = state.backend;
     }
-    const scene = sceneFacts(state.scene, stateWorld(state), files.get);
+    const scene = sceneFacts(state.scene, stateWorld(state), stateViews(state), files.get);
     const question = questionFacts(scene, state.question);
     const base: Snapshot = { state, scene, question, inputs: null, engine: last?.engine ?? null, main: null, compare: null, sweep: null };
     if (state.scene.kind === 'file' && scene.file === null) { emit({ ...base, inputs: { ok: false, message: notInLink(state.scene.name) } }); return; }
@@ -87,7 +87,7 @@ export function createRunner(engine: Promise<Engine>, events: RunnerEvents, file
       const inputsKey = result.inputs.key;
       // The sweep stays wanted while the newest state asks for the same one (a budget drag does).
       const wanted = (): boolean => latest !== null && sweepKey(latest, inputsKey) === key &&
-        JSON.stringify([latest.world, latest.scene, latest.question]) === JSON.stringify([state.world, state.scene, state.question]);
+        JSON.stringify([latest.world, latest.views, latest.scene, latest.question]) === JSON.stringify([state.world, state.views, state.scene, state.question]);
       sweepTimer = setTimeout(() => {
         if (!wanted()) return;
         runSweep(e, spec, n, state, wanted, idle).then((points) => {

@@ -2,12 +2,13 @@
 // method) with their legend, the agreement of the two, warnings for degenerate settings, the
 // answers, the metrics, the budget sweep, the backend that ran and the export bar.
 import { METHODS } from '../../../core/index.ts';
-import type { WorldView } from '../../../scenes/index.ts';
-import { stateWorld } from '../../../state/index.ts';
+import { stateViews, stateWorld } from '../../../state/index.ts';
 import { el } from '../../shared/dom.ts';
 import { methodColor } from '../../shared/method-colors.ts';
 import { siteModelName, type ModelControl } from '../../shared/site-model.ts';
+import { ANYRES_NOT_ANSWERED } from '../pipeline/experiment.ts';
 import type { Snapshot } from '../pipeline/runner.ts';
+import type { Drawn } from '../pipeline/scene-facts.ts';
 import type { Store } from '../store.ts';
 import { answerPanel } from './answer-panel.ts';
 import { backendIndicator } from './backend-indicator.ts';
@@ -30,13 +31,13 @@ function figure(overlay: TokenOverlay, countTestid: string): { element: HTMLElem
   return { element: el('figure', { className: 'pg-figure' }, el('figcaption', {}, title, ' keeps ', count, ' of ', total, ' tokens'), overlay.element), title, count, total };
 }
 
-/** A world's view: its token grid over its image, in image pixels (one per world, so a new scene keeps the overlay's cells). */
-const geometries = new Map<WorldView, OverlayGeometry>();
-function sceneGeometry(view: WorldView): OverlayGeometry {
-  let g = geometries.get(view);
+/** A scene's drawn layout over its image, in image pixels (one per layout, so a new scene keeps the overlay's cells). */
+const geometries = new Map<Drawn, OverlayGeometry>();
+function sceneGeometry(drawn: Drawn): OverlayGeometry {
+  let g = geometries.get(drawn);
   if (g === undefined) {
-    const { grid, tokens, imageSize } = view;
-    geometries.set(view, (g = overlayGeometry({ kind: 'grid', grid: [grid, grid] }, tokens, { width: imageSize, height: imageSize }, imageSize)));
+    const { layout, tokens, imageSize } = drawn;
+    geometries.set(drawn, (g = overlayGeometry(layout, tokens, { width: imageSize, height: imageSize }, imageSize)));
   }
   return g;
 }
@@ -47,9 +48,9 @@ const FILE_SIDE = 448;
 function drawing(s: Snapshot): { geometry: OverlayGeometry; image: OverlayImage; n: number } {
   const file = s.scene.file;
   if (file !== null) return { geometry: overlayGeometry(file.summary.layout, file.summary.n, file.image, FILE_SIDE), image: file.image, n: file.summary.n };
-  const { rgba, view } = s.scene;
-  if (rgba === null || view === null) return { geometry: overlayGeometry({ kind: 'grid', grid: [1, 1] }, 1, null, FILE_SIDE), image: null, n: 0 };
-  return { geometry: sceneGeometry(view), image: { href: sceneImageUrl(rgba, view.imageSize), width: view.imageSize, height: view.imageSize }, n: view.tokens };
+  const { rgba, drawn } = s.scene;
+  if (rgba === null || drawn === null) return { geometry: overlayGeometry({ kind: 'grid', grid: [1, 1] }, 1, null, FILE_SIDE), image: null, n: 0 };
+  return { geometry: sceneGeometry(drawn), image: { href: sceneImageUrl(rgba, drawn.imageSize), width: drawn.imageSize, height: drawn.imageSize }, n: drawn.tokens };
 }
 
 const keptSet = (o: Snapshot['main']): Set<number> | null => (o?.ok ? new Set(o.run.selection.kept) : null);
@@ -130,8 +131,9 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
       if (s.inputs !== null) backend.show(s.state.backend, s.engine, s.main?.ok ? s.main.run.selection : null);
       const full = s.inputs?.ok ? s.inputs.full : null;
       const fromFile = s.state.scene.kind === 'file';
-      answers.show({ model: siteModelName(stateWorld(s.state)), tokens: n, truth: s.question.truth, full, main: s.main, compare: s.compare, waiting: fromFile ? null : waitingForModel(model),
-        noModel: fromFile ? 'There is no model answer for a token file: it brings tokens, not a model. The kept sets, metrics and exports above and below are computed from its tokens.' : null });
+      const noModel = fromFile ? 'There is no model answer for a token file: it brings tokens, not a model. The kept sets, metrics and exports above and below are computed from its tokens.'
+        : stateViews(s.state) === 'anyres' ? ANYRES_NOT_ANSWERED : null;
+      answers.show({ model: siteModelName(stateWorld(s.state)), tokens: n, truth: s.question.truth, full, main: s.main, compare: s.compare, waiting: fromFile ? null : waitingForModel(model), noModel });
       metrics.show(s.main, s.compare, problem);
       exported.show(s);
       sweep.show(s.state, s.sweep, problem ?? (s.main?.ok && s.sweep === null ? 'Computing the sweep…' : null), n);
