@@ -18,7 +18,29 @@ export const DEFAULT_SCENES: Readonly<Record<World, SceneChoice>> = {
   2: { kind: 'seed', seed: SPLITS_2.validation.start },
 };
 
-/** The description a scene choice draws; a seed is sampled in `world`. */
+/**
+ * Sampled scenes and their first questions, by world and seed. Sampling a cluttered second-world
+ * scene takes milliseconds, and every state written to the address bar asks for the default
+ * question of its scene (schema.ts): without this, each budget step would sample the scene again.
+ */
+const SAMPLED_KEPT = 8;
+const sampled = new Map<string, { description: SceneDescription | SceneDescription2; first: Question }>();
+
+function sampleOnce(world: World, seed: number): { description: SceneDescription | SceneDescription2; first: Question } {
+  const key = `${world}:${seed}`;
+  let entry = sampled.get(key);
+  if (entry === undefined) {
+    const description = world === 2 ? sampleScene2(seed) : sampleScene(seed);
+    // The existence template (either world's) is always well-posed, so a scene always has a question.
+    const first = isScene2(description) ? sampleQuestions2(description, seed)[0] : sampleQuestions(description, seed)[0];
+    entry = { description, first };
+    sampled.set(key, entry);
+    if (sampled.size > SAMPLED_KEPT) sampled.delete(sampled.keys().next().value as string);
+  }
+  return entry;
+}
+
+/** The description a scene choice draws; a seed is sampled in `world`. Shared: callers that edit it copy it first. */
 export function describeScene(choice: SceneChoice, world: World): SceneDescription | SceneDescription2 {
   switch (choice.kind) {
     case 'preset': {
@@ -26,7 +48,7 @@ export function describeScene(choice: SceneChoice, world: World): SceneDescripti
       if (preset === undefined) throw new RangeError(`unknown preset ${choice.id}`);
       return preset.scene;
     }
-    case 'seed': return world === 2 ? sampleScene2(choice.seed) : sampleScene(choice.seed);
+    case 'seed': return sampleOnce(world, choice.seed).description;
     case 'custom': return choice.description;
     case 'file': throw new RangeError('a token file is not a SynthScenes scene');
   }
@@ -50,8 +72,8 @@ export function maxBudget(choice: SceneChoice, world: World, views: Views): numb
 export function defaultQuestion(choice: SceneChoice, world: World): Question {
   if (choice.kind === 'file') return defaultQuestion(DEFAULT_SCENES[world], world);
   if (choice.kind === 'preset') return findPreset(choice.id)!.questions[0];
-  const seed = choice.kind === 'seed' ? choice.seed : 0;
-  const description = describeScene(choice, world);
-  // The existence template (either world's) is always well-posed, so a scene always has a question.
-  return isScene2(description) ? sampleQuestions2(description, seed)[0] : sampleQuestions(description, seed)[0];
+  if (choice.kind === 'seed') return structuredClone(sampleOnce(world, choice.seed).first);
+  // An edited scene's questions are sampled with seed 0 (the existence template is always well-posed).
+  const description = choice.description;
+  return isScene2(description) ? sampleQuestions2(description, 0)[0] : sampleQuestions(description, 0)[0];
 }

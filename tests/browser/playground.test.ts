@@ -75,6 +75,22 @@ describe('playground', () => {
     expect(query(page).get('sweep')).toBe('erank');
     await page.waitForFunction(() => document.querySelector('[data-testid="sweep-plot"]')?.textContent?.includes('effective rank'));
 
+    // A budget step moves the dashed budget rule along the x scale; the curves are not drawn again.
+    const rule = (): Promise<{ x: number; same: boolean }> => page.evaluate(() => {
+      const plot = document.querySelector<HTMLElement>('[data-testid="sweep-plot"]')!;
+      const chart = plot.firstElementChild as HTMLElement;
+      const same = chart.dataset.marked === 'yes';
+      chart.dataset.marked = 'yes';
+      return { x: Number(plot.querySelector('g[stroke-dasharray] line')?.getAttribute('x1')), same };
+    });
+    const ruleBefore = await rule();
+    const k = Number(query(page).get('k'));
+    await page.locator('[data-testid="budget-input"]').evaluate((el: HTMLInputElement, v) => { el.value = String(v); el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true })); }, 2 * k);
+    await settled(page);
+    const ruleAfter = await rule();
+    expect(ruleAfter.same).toBe(true);
+    expect(ruleAfter.x).toBeGreaterThan(ruleBefore.x);
+
     expect(offsite).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

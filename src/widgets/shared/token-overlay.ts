@@ -75,6 +75,9 @@ export function tokenOverlay(testid: string | undefined, detailTestid?: string):
   const pictures = svg('g');
   const grid = svg('g');
   let cells: SVGRectElement[] = [];
+  /** What each cell shows now (class, heat): a budget step rewrites only the cells that change. */
+  let shownClass: string[] = [];
+  let shownHeat: string[] = [];
   let geometry: OverlayGeometry = { width: 1, height: 1, panels: [], cells: [] };
   const ranks = svg('g', { class: 'pg-ranks', 'aria-hidden': 'true' });
   const focusRing = svg('rect', { class: 'pg-focus', visibility: 'hidden' });
@@ -123,6 +126,8 @@ export function tokenOverlay(testid: string | undefined, detailTestid?: string):
       if (g !== geometry) {
         geometry = g;
         cells = g.cells.map((c, i) => svg('rect', { x: c.x, y: c.y, width: c.width, height: c.height, 'data-token': i }));
+        shownClass = cells.map(() => '');
+        shownHeat = cells.map(() => '');
         grid.replaceChildren(...cells);
         surface.setAttribute('viewBox', `0 0 ${g.width} ${g.height}`);
         surface.dataset.grid = g.panels[0]?.grid.join(',') ?? '';
@@ -145,10 +150,13 @@ export function tokenOverlay(testid: string | undefined, detailTestid?: string):
       const agreement = content.agreement != null;
       cells.forEach((rect, i) => {
         const t = details?.[i];
-        rect.setAttribute('class', cellClass(t, i, content, oracle));
-        rect.dataset.kept = t?.kept ? '1' : '0';
-        const heat = !agreement && content.mode === 'relevance' && t?.relevance !== null && t !== undefined ? t.relevance : null;
-        rect.style.setProperty('--heat', heat === null ? '' : heat.toFixed(3));
+        const cls = cellClass(t, i, content, oracle);
+        if (cls !== shownClass[i]) {
+          rect.setAttribute('class', (shownClass[i] = cls));
+          rect.dataset.kept = t?.kept ? '1' : '0';
+        }
+        const heat = !agreement && content.mode === 'relevance' && t?.relevance !== null && t !== undefined ? t.relevance.toFixed(3) : '';
+        if (heat !== shownHeat[i]) rect.style.setProperty('--heat', (shownHeat[i] = heat));
         if (!agreement && content.mode === 'order' && t?.rank != null) {
           const c = geometry.cells[i];
           // A dark plate under each number: readable on white objects and on dark backgrounds alike.

@@ -18,31 +18,47 @@ export function sweepPlot(store: Store): { element: HTMLElement; show(state: Exp
   const note = el('p', { className: 'pg-hint', attrs: { role: 'status' } });
   const element = el('section', { className: 'pg-panel pg-sweep', attrs: { 'aria-label': 'Budget sweep' } },
     el('h2', { text: 'Budget sweep' }), metric.element, figure, note);
+  /** The chart on screen and what it was drawn from: a budget step only moves its rule. */
+  let drawn: { key: string; points: SweepPoint[]; chart: ReturnType<typeof Plot.plot>; rule: SVGLineElement | null } | null = null;
   return {
     element,
     show(state, points, message, n) {
       metric.show(state);
       note.textContent = message ?? '';
-      if (points === null) { figure.replaceChildren(); return; }
+      if (points === null) { figure.replaceChildren(); drawn = null; return; }
       const key = state.view.sweep;
       const label = SWEEP_METRICS.find((m) => m.value === key)?.label ?? key;
+      const methods = [state.method, state.compare].filter((id) => id !== 'none');
+      const drawKey = JSON.stringify([key, methods, n]);
+      if (drawn !== null && drawn.points === points && drawn.key === drawKey) {
+        // Same curves: move the budget's rule instead of drawing the chart again (a slider step
+        // would otherwise redraw it and force a layout to measure it).
+        const x = drawn.chart.scale('x')?.apply(state.k / n);
+        if (drawn.rule !== null && typeof x === 'number') for (const end of ['x1', 'x2']) drawn.rule.setAttribute(end, String(x));
+        return;
+      }
       const rows = points.filter((p) => p[key] !== null).map((p) => ({ retention: p.retention, value: p[key] as number, method: nameOf(p.method) }));
       if (rows.length === 0) {
         figure.replaceChildren();
+        drawn = null;
         note.textContent = `${label} is not defined here (no question object in this scene).`;
         return;
       }
       const width = Math.max(280, Math.min(640, figure.clientWidth || 560));
-      figure.replaceChildren(asFigure(Plot.plot({
+      const chart = Plot.plot({
         width, height: 240, marginLeft: 48,
         x: { label: `retention (kept / ${n})`, domain: [0, 1], tickFormat: '.0%' },
         y: { label, grid: true, ...(key === 'erank' ? {} : { domain: [0, 1] }) },
-        color: { legend: true, domain: [state.method, state.compare].filter((id) => id !== 'none').map(nameOf), range: [state.method, state.compare].filter((id) => id !== 'none').map(methodColor) },
+        color: { legend: true, domain: methods.map(nameOf), range: methods.map(methodColor) },
         marks: [
           Plot.ruleX([state.k / n], { stroke: 'currentColor', strokeDasharray: '3,3' }),
           Plot.line(rows, { x: 'retention', y: 'value', stroke: 'method', marker: 'dot', tip: true }),
         ],
-      }), `${label} against retention for ${[...new Set(rows.map((r) => r.method))].join(' and ')}; the dashed line marks the current budget.`));
+      });
+      // Found before asFigure takes the marks' labels off.
+      const rule = chart.querySelector<SVGLineElement>('g[aria-label="rule"] line');
+      figure.replaceChildren(asFigure(chart, `${label} against retention for ${[...new Set(rows.map((r) => r.method))].join(' and ')}; the dashed line marks the current budget.`));
+      drawn = { key: drawKey, points, chart, rule };
     },
   };
 }
