@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import { STATE_VERSION } from '../src/state/index.ts';
 import { writeTokenFile } from '../src/tokens/index.ts';
 import { launchChromium, serveStatic } from '../tools/harness.ts';
 import { syntheticTokens } from '../tools/synthetic-tokens.ts';
@@ -49,7 +50,7 @@ type Source = 'world 1 scene' | 'world 2 scene' | 'token file';
 function cases(n: number): { source: Source; query: string }[] {
   if (n === 196) return [{ source: 'world 1 scene', query: `scene=${PRESET}` }];
   const file = { source: 'token file' as const, query: `scene=${PRESET}` };
-  return n === 576 ? [{ source: 'world 2 scene', query: 'v=4&world=2' }, file] : [file];
+  return n === 576 ? [{ source: 'world 2 scene', query: `v=${STATE_VERSION}&world=2` }, file] : [file];
 }
 
 const quantile = (xs: number[], q: number): number => {

@@ -68,8 +68,8 @@ async function main(): Promise<void> {
   const bootstrap = { ...DEFAULT_BOOTSTRAP, resamples: positiveInteger('bootstrap', values.bootstrap) };
   const { split, seeds } = selectScenes(values, DEFAULT_SCENES, world);
   const configs = [
-    ...methodConfigs(methods.filter((m) => m !== FULL), retentions, tokens),
-    ...(values.ablation ? ablationConfigs(retentions, tokens) : []),
+    ...methodConfigs(methods.filter((m) => m !== FULL), retentions, tokens, world),
+    ...(values.ablation ? ablationConfigs(retentions, tokens, world) : []),
   ];
   const started = performance.now();
   const seconds = (): string => ((performance.now() - started) / 1000).toFixed(0);
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     if (done % 50 === 0 || done === seeds.count) process.stderr.write(`bench:vqa ${done}/${seeds.count} scenes (${seconds()} s)\n`);
   });
   const provenance = provenanceOf({ split, seeds, modelSha256: readManifestSha256(modelDir), jobs });
-  const report = buildReport(evaluation, { includeFull: methods.includes(FULL), n: tokens, questionTypes, provenance, bootstrap });
+  const report = buildReport(evaluation, { includeFull: methods.includes(FULL), n: tokens, world, questionTypes, provenance, bootstrap });
   console.log(formatTable(report, questionTypes));
   process.stderr.write(`bench:vqa: ${configs.length} settings × ${report.questions} questions in ${seconds()} s with ${jobs} job(s)\n`);
   if (values.json !== undefined) writeFileSync(values.json, JSON.stringify(report, roundFloats, 1) + '\n');

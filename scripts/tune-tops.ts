@@ -18,6 +18,7 @@ import { evaluate } from './vqa-eval.ts';
 import { ADOPTION_RULE, TUNE_FILES, adopt, type Trial, type TuneReport } from '../src/evaluation/tune-report.ts';
 import { GRID, TUNED_RETENTIONS, canonicalWeights, gridSettings } from './tune-grid.ts';
 import { EVAL_WORLDS } from '../src/evaluation/eval-scene.ts';
+import { worldTopsParams } from '../src/evaluation/world-params.ts';
 import { WORLD_OPTIONS, chooseWorld } from './world-args.ts';
 
 const DEFAULT_SCENES = 384;
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const seeds = splitSeeds('validation', Number(values.count), world);
   const jobs = Number(values.jobs);
   const settings = gridSettings();
-  const before = resolveParams(getMethod('tops'));
+  const before = worldTopsParams(world);
   const withBefore = settings.some((s) => sameParams(s, before)) ? settings : [...settings, before];
   // Proportional weights pick the same tokens (all grid values are powers of two, so even the
   // float arithmetic agrees): evaluate each direction once.

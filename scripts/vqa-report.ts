@@ -2,6 +2,7 @@
 // people read.
 
 import { ABLATION_VARIANTS, variantParams } from '../src/evaluation/ablation.ts';
+import type { World } from '../src/scenes/index.ts';
 import type { BootstrapPlan, Interval } from '../src/evaluation/bootstrap.ts';
 import type { Comparison, Provenance, ResultRow, VqaReport } from '../src/evaluation/report.ts';
 import { FULL, type Evaluation } from './vqa-eval.ts';
@@ -17,6 +18,8 @@ export interface ReportOptions {
   includeFull: boolean;
   /** Visual tokens per image. */
   n: number;
+  /** The world evaluated: its TOPS defaults are the ablation's base (src/evaluation/world-params.ts). */
+  world: World;
   /** The world's question types (or families), in the order the report lists them. */
   questionTypes: readonly string[];
   provenance: Provenance;
@@ -66,7 +69,7 @@ export function buildReport(evaluation: Evaluation, options: ReportOptions): Vqa
     scenes: evaluation.scenes,
     full: { accuracy: full.accuracy, ci: full.ci, byType: fullByType },
     results,
-    ...(ablationRows.length > 0 ? { ablation: { variants: usedVariants.map((v) => ({ id: v.id, label: v.label, params: variantParams(v) })), rows: ablationRows, costs } } : {}),
+    ...(ablationRows.length > 0 ? { ablation: { variants: usedVariants.map((v) => ({ id: v.id, label: v.label, params: variantParams(v, options.world) })), rows: ablationRows, costs } } : {}),
     comparisons,
   };
 }

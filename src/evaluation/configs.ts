@@ -1,6 +1,8 @@
 // What one evaluation run measures: a list of (method, parameters, retention) settings, each
 // turned into a budget k on the N visual tokens of a world's view.
 
+import type { World } from '../scenes/index.ts';
+import { worldParams } from './world-params.ts';
 import { getMethod, resolveParams, type Params } from '../core/index.ts';
 
 /** The retentions the benchmarks report: 1/18, 1/9, 2/9, 1/3, 1/2 of the tokens, and all of them. */
@@ -31,7 +33,7 @@ export function config(method: string, retention: number, n: number, variant: st
   return { key: `${name}@${retention}`, method, variant, params: resolved, retention, k: budget(retention, n) };
 }
 
-/** Every method at its defaults × every retention, methods outermost. */
-export function methodConfigs(methods: readonly string[], retentions: readonly number[], n: number): EvalConfig[] {
-  return methods.flatMap((m) => retentions.map((r) => config(m, r, n)));
+/** Every method at its defaults in `world` (world-params.ts) × every retention, methods outermost. */
+export function methodConfigs(methods: readonly string[], retentions: readonly number[], n: number, world: World): EvalConfig[] {
+  return methods.flatMap((m) => retentions.map((r) => config(m, r, n, null, worldParams(m, world))));
 }

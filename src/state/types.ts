@@ -3,10 +3,10 @@ import type { BackendPreference } from '../runtime/backend-names.ts';
 import type { QuestionSpec, QuestionSpec2, SceneDescription, SceneDescription2, World } from '../scenes/index.ts';
 
 /** The permalink format this code writes; parsing also reads every older one (see versions.ts). */
-export const STATE_VERSION = 4;
+export const STATE_VERSION = 5;
 
 /** A link format this code reads. */
-export type StateVersion = 1 | 2 | 3 | typeof STATE_VERSION;
+export type StateVersion = 1 | 2 | 3 | 4 | typeof STATE_VERSION;
 
 export type { World } from '../scenes/index.ts';
 

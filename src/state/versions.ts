@@ -16,17 +16,21 @@ export function worldDefault(version: StateVersion): World {
 }
 
 /**
- * Version 1 links were written while TOPS's weights defaulted to α = β = γ = 1, λ = 0.5; since
- * version 2 the defaults are the tuned ones (tune:tops, see the benchmarks page). A version 1 link
- * that leaves a weight out keeps meaning the old value.
+ * What TOPS's weights defaulted to when each older format was current, for a link that leaves one
+ * out: version 1, α = β = γ = 1, λ = 0.5; versions 2 to 4, the values tune:tops chose on the first
+ * world (tune-tops.json). Since version 5 the defaults are those chosen on the second world
+ * (tune-tops2.json), and a link that leaves a weight out means the current default.
  */
-const V1_PARAM_DEFAULTS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  tops: { alpha: 1, beta: 1, gamma: 1, lambda: 0.5 },
+const OLDER_PARAM_DEFAULTS: Readonly<Partial<Record<StateVersion, Readonly<Record<string, Readonly<Record<string, number>>>>>>> = {
+  1: { tops: { alpha: 1, beta: 1, gamma: 1, lambda: 0.5 } },
+  2: { tops: { alpha: 0.25, beta: 2, gamma: 2, lambda: 0 } },
+  3: { tops: { alpha: 0.25, beta: 2, gamma: 2, lambda: 0 } },
+  4: { tops: { alpha: 0.25, beta: 2, gamma: 2, lambda: 0 } },
 };
 
 /** The value a link of `version` means when it leaves `method.param` out. */
 export function paramDefault(version: StateVersion, method: string, param: string, current: number): number {
-  return version === 1 ? V1_PARAM_DEFAULTS[method]?.[param] ?? current : current;
+  return OLDER_PARAM_DEFAULTS[version]?.[method]?.[param] ?? current;
 }
 
 /** Which version a link's `v` field names: none means 1 (the first format had it optional). */
@@ -35,6 +39,7 @@ export function linkVersion(raw: string | null): StateVersion | null {
   if (raw === '2') return 2;
   if (raw === '3') return 3;
   if (raw === '4') return 4;
+  if (raw === '5') return 5;
   return null;
 }
 

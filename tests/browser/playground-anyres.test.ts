@@ -4,14 +4,14 @@
 // no answers; its link reopens the same kept set, and switching back restores answers.
 import { expect, test } from 'vitest';
 import { ANYRES_TOKENS, VIEW_TOKENS } from '../../src/scenes/index.ts';
-import { DEFAULT_K } from '../../src/state/index.ts';
+import { DEFAULT_K, STATE_VERSION } from '../../src/state/index.ts';
 import { builtSite } from './built-site.ts';
 import { openPlayground, query, settled, waitForModel } from './playground-page.ts';
 
 const site = builtSite();
 
 test('anyres: 2,880 tokens in five panels at the same retention, metrics without answers, and back', async () => {
-  const { page, offsite, errors } = await openPlayground(site.browser, site.url, '?v=4&world=2&compare=divprune');
+  const { page, offsite, errors } = await openPlayground(site.browser, site.url, `?v=${STATE_VERSION}&world=2&compare=divprune`);
   await waitForModel(page);
   const one = await settled(page);
   expect(one.keptCount).toBe(String(DEFAULT_K[2]));
@@ -58,7 +58,7 @@ test('anyres: 2,880 tokens in five panels at the same retention, metrics without
 }, 240_000);
 
 test('the first world offers no anyres layout', async () => {
-  const { page, errors } = await openPlayground(site.browser, site.url, '?v=4&world=1');
+  const { page, errors } = await openPlayground(site.browser, site.url, `?v=${STATE_VERSION}&world=1`);
   await waitForModel(page);
   await settled(page);
   expect(await page.locator('[data-testid="views-select"]').isHidden()).toBe(true);

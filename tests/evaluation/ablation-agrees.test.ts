@@ -24,7 +24,7 @@ describe('the playground and the ablation agree', () => {
     const playground = effectiveParams(playgroundWith(off), 'tops');
     expect(playground).toEqual(paramsWithout(resolveParams(getMethod('tops')), off));
     const variant = ABLATION_VARIANTS.find((v) => sameSet(v.off, off));
-    if (variant !== undefined) expect(variantParams(variant)).toEqual(playground);
+    if (variant !== undefined) expect(variantParams(variant, 2)).toEqual(playground);
     if (off.includes('relevance')) expect(playground).toMatchObject({ alpha: 0, lambda: 0 });
   });
 
@@ -32,7 +32,7 @@ describe('the playground and the ablation agree', () => {
     expect(ABLATION_VARIANTS.map((v) => v.id)).toEqual([
       'all', 'no-relevance', 'no-coverage', 'no-diversity', 'relevance-only', 'coverage-only', 'diversity-only',
     ]);
-    for (const v of ABLATION_VARIANTS) expect(variantParams(v)).toEqual(effectiveParams(playgroundWith(v.off), 'tops'));
+    for (const v of ABLATION_VARIANTS) expect(variantParams(v, 2)).toEqual(effectiveParams(playgroundWith(v.off), 'tops'));
   });
 
   test('with any weights in a link, the switches apply the same off as the ablation', () => {
@@ -47,13 +47,13 @@ describe('the playground and the ablation agree', () => {
     ));
   });
 
-  test.each(['vqa-test.json', 'vqa-test2.json'])('the committed ablation in %s ran the parameters the table gives each variant, so its labels describe the data', (file) => {
+  test.each([['vqa-test.json', 1], ['vqa-test2.json', 2]] as const)('the committed ablation in %s ran the parameters the table gives each variant in its world, so its labels describe the data', (file, world) => {
     const report: VqaReport = JSON.parse(readFileSync(new URL(`../../src/data/benchmarks/${file}`, import.meta.url), 'utf8'));
     expect(report.ablation).toBeDefined();
     for (const committed of report.ablation!.variants) {
       const variant = ABLATION_VARIANTS.find((v) => v.id === committed.id);
       expect(variant, committed.id).toBeDefined();
-      expect(committed.params).toEqual(variantParams(variant!));
+      expect(committed.params).toEqual(variantParams(variant!, world));
     }
   });
 });

@@ -17,6 +17,21 @@ describe('link format versions', () => {
     }
   });
 
+  test('a version 2 to 4 link that leaves them out means the first world\'s tuned weights, the defaults of its time', () => {
+    for (const v of [2, 3, 4]) {
+      const { state, notices } = parseState(`v=${v}&world=2&k=100&tops.gamma=1`);
+      expect(notices).toEqual([]);
+      expect(state.params.tops).toEqual({ alpha: 0.25, beta: 2, gamma: 1, lambda: 0 });
+      // Re-shared, it is a current link that names every weight that differs from today's.
+      const again = parseState(writeState(state));
+      expect(again.notices).toEqual([]);
+      expect(again.state.v).toBe(STATE_VERSION);
+      expect(again.state.params.tops).toEqual(state.params.tops);
+    }
+    expect(STATE_VERSION).toBe(5);
+    expect(topsDefaults()).not.toEqual({ alpha: 0.25, beta: 2, gamma: 2, lambda: 0 });
+  });
+
   test('a current link that leaves them out means the engine defaults', () => {
     const { state, notices } = parseState(`v=${STATE_VERSION}&k=30`);
     expect(notices).toEqual([]);

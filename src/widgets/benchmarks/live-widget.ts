@@ -5,6 +5,7 @@
  * committed curve. Runs on scenes outside the first ones bench:vqa used are a fresh sample: the
  * intervals should overlap.
  */
+import { worldParams } from '../../evaluation/world-params.ts';
 import './benchmarks.css';
 import { config } from '../../evaluation/configs.ts';
 import { EVAL_WORLDS } from '../../evaluation/eval-scene.ts';
@@ -99,7 +100,8 @@ export function mount(root: HTMLElement, { config: widgetConfig, dataReady }: Mo
 
   const evaluate = async (method: string, retention: number, seeds: number[]): Promise<void> => {
     await modelReady();
-    const settings = [config(method, retention, b.tokens)];
+    // The world's own TOPS defaults, as its stored curve ran them (src/evaluation/world-params.ts).
+    const settings = [config(method, retention, b.tokens, null, worldParams(method, b.world))];
     // The world's model, named in every request: another widget may have loaded the other world's since.
     const model = siteModelLocation(b.world);
     const run: ExperimentRunner = (request) => engine.experiment({ ...request, model }, 'live');
