@@ -122,7 +122,9 @@ export class ExperimentSession {
     // Settings that keep the same tokens get the same metrics and answer: computed once.
     const measured = new Map<string, Promise<SetMetrics>>();
     const answered = new Map<string, Promise<Timed<ModelAnswer>>>();
-    const runs: RunResult[] = [];
+    // Each run's answer is computed by the model (its own worker) while the next run is selected
+    // and measured here: the runs finish together, the model and the engine working side by side.
+    const runs: (RunResult | Promise<RunResult>)[] = [];
     for (const spec of req.runs) {
       const { id, method, k } = spec;
       try {
@@ -138,7 +140,7 @@ export class ExperimentSession {
           metrics = await pending;
         }
         const details = req.measure.details ? await this.#host.run({ op: 'details', handle: handle.id, kept: selection.kept, order: selection.order ?? null }) : null;
-        let answer: Timed<ModelAnswer> | null = null;
+        let answer: Promise<Timed<ModelAnswer> | null> = Promise.resolve(null);
         const { model, instruction, image } = resolved;
         if (req.measure.answers && model !== null && instruction !== null && image !== null) {
           const answerKey = features === undefined ? key : `${id}|merged`;
@@ -146,16 +148,18 @@ export class ExperimentSession {
           if (pending === undefined) {
             const rows = features ?? gatherRows(resolved.features, selection.kept, inputs.d);
             answered.set(answerKey, (pending = timed(() => model.answer(rows, selection.kept, instruction, image))));
+            // Awaited below; until then a failure must not count as unhandled.
+            pending.catch(() => undefined);
           }
-          answer = await pending;
+          answer = pending;
         }
-        runs.push({ ok: true, id, method, k, selection, metrics, details, answer: answer?.value ?? null, answerMs: answer?.ms ?? null });
+        runs.push(answer.then((a): RunResult => ({ ok: true, id, method, k, selection, metrics, details, answer: a?.value ?? null, answerMs: a?.ms ?? null })));
       } catch (err) {
         if (!(err instanceof PruneError)) throw err;
         runs.push({ ok: false, id, method, k, message: err.message });
       }
     }
-    return { ok: true, inputs, runs };
+    return { ok: true, inputs, runs: await Promise.all(runs) };
   }
 
   /** Every metric of a method's kept set at each budget, for the current image and question. */
