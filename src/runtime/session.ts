@@ -122,9 +122,11 @@ export class ExperimentSession {
     // Settings that keep the same tokens get the same metrics and answer: computed once.
     const measured = new Map<string, Promise<SetMetrics>>();
     const answered = new Map<string, Promise<Timed<ModelAnswer>>>();
-    // Each run's answer is computed by the model (its own worker) while the next run is selected
-    // and measured here: the runs finish together, the model and the engine working side by side.
+    // Each run's answer is computed by the model (its own worker in a page) while the next run is
+    // selected and measured here. The model's answers run one at a time: an onnxruntime session
+    // must not run twice at once.
     const runs: (RunResult | Promise<RunResult>)[] = [];
+    let modelFree: Promise<unknown> = Promise.resolve();
     for (const spec of req.runs) {
       const { id, method, k } = spec;
       try {
@@ -147,9 +149,10 @@ export class ExperimentSession {
           let pending = answered.get(answerKey);
           if (pending === undefined) {
             const rows = features ?? gatherRows(resolved.features, selection.kept, inputs.d);
-            answered.set(answerKey, (pending = timed(() => model.answer(rows, selection.kept, instruction, image))));
-            // Awaited below; until then a failure must not count as unhandled.
-            pending.catch(() => undefined);
+            pending = modelFree.then(() => timed(() => model.answer(rows, selection.kept, instruction, image)));
+            answered.set(answerKey, pending);
+            // The next answer waits for this one; a failure is reported where this one is awaited.
+            modelFree = pending.catch(() => undefined);
           }
           answer = pending;
         }

@@ -66,6 +66,26 @@ describe('ExperimentSession', () => {
     expect(model.answered).toBe(2); // the full-token answer, then one for both settings
   });
 
+  test('answers run one at a time, in run order, while later runs are still being selected', async () => {
+    const model = fakeModel();
+    const answer = model.answer;
+    let running = 0;
+    const order: number[] = [];
+    model.answer = async (rows, positions, instruction, image) => {
+      // A session like onnxruntime's must never run twice at once.
+      if (++running > 1) throw new Error('two answers at once');
+      order.push(positions.length);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      return answer(rows, positions, instruction, image);
+    };
+    const session = await cpuSession(model);
+    const result = await session.run(request({ runs: [4, 8, 12].map((k) => ({ id: `k${k}`, method: 'divprune', k, params: {} })) }));
+    if (!result.ok) throw new Error('no result');
+    expect(result.runs.map((r) => r.ok && r.answer !== null)).toEqual([true, true, true]);
+    expect(order).toEqual([N, 4, 8, 12]);
+  });
+
   test('shared prefixes give the same kept sets as separate runs', async () => {
     const session = await cpuSession(fakeModel());
     const runs = [4, 8, 12].map((k) => ({ id: `k${k}`, method: 'tops', k, params: {} }));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { prepare, prune } from '../../src/core/index.ts';
+import { getMethod, prepare, prune, resolveParams } from '../../src/core/index.ts';
 import { cloudInput, SMALL_CLUSTER } from '../../src/widgets/cloud/cloud-data.ts';
 import { DEFAULT_SCENE, openScene } from '../../src/widgets/cloud/figure-scene.ts';
 import { gainRows, traceRows } from '../../src/widgets/greedy/gains.ts';
@@ -29,8 +29,9 @@ describe('the objective page\'s walkthrough sentence', () => {
     expect(describeOpening(w, even)).toContain('the first pick lands on the small object');
   });
 
-  test('and later, at the pick the engine made, when relevance weighs little', () => {
-    const light = { alpha: 0.25, beta: 2, gamma: 2, lambda: 0 };
+  test('and later, at the pick the engine made, when relevance weighs little (the defaults)', () => {
+    const light = resolveParams(getMethod('tops'));
+    expect(light.alpha).toBeLessThan(Math.min(light.beta, light.gamma));
     const w = walkthrough(light);
     const { cloud, instruction, k } = openScene(DEFAULT_SCENE);
     const { order } = prune('tops', prepare(cloudInput(cloud, instruction)), k, light);
