@@ -155,7 +155,10 @@ def test_command_line_and_typescript_cli(kind, tmp_path):
 
 def test_committed_fixtures_reproduce(tmp_path):
     """tests/fixtures/tokens/ is what make_token_fixtures.py writes (tensors and metadata; the
-    header's byte order is not fixed, as safetensors writes __metadata__ from a hash map)."""
+    header's byte order is not fixed, as safetensors writes __metadata__ from a hash map). F32
+    tensors agree to float rounding, not bit for bit: torch's CPU kernels differ between CPU
+    models (AVX-512 or AVX2 reductions), which moves the last bits of attention and projections
+    (measured: up to 8e-9 on values of 0.03). Rounded copies (F16, BF16) and integers are exact."""
     from make_token_fixtures import main as make_fixtures
 
     make_fixtures(["--out", str(tmp_path)])
@@ -167,4 +170,8 @@ def test_committed_fixtures_reproduce(tmp_path):
             assert a.metadata() == b.metadata(), name
             assert sorted(a.keys()) == sorted(b.keys()), name
             for key in a.keys():
-                assert torch.equal(a.get_tensor(key), b.get_tensor(key)), f"{name}:{key}"
+                x, y = a.get_tensor(key), b.get_tensor(key)
+                if x.dtype == torch.float32:
+                    assert torch.allclose(x, y, rtol=1e-5, atol=1e-8), f"{name}:{key}"
+                else:
+                    assert torch.equal(x, y), f"{name}:{key}"
