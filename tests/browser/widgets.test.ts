@@ -1,6 +1,7 @@
 // Each widget reacts to its own controls, follows the theme, exports its figure and data, and —
 // where its output is deterministic — draws exactly the committed golden SVG
 // (UPDATE_GOLDENS=1 rewrites the goldens after an intended change).
+import { DEFAULT_SCENE } from '../../src/widgets/cloud/figure-scene.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -9,6 +10,8 @@ import quickStart from '../../src/widgets/api/examples/quick-start.ts';
 import { formatLine } from '../../src/widgets/api/format.ts';
 import { openPage, settle } from '../../tools/site-pages.ts';
 
+/** The cloud figures' opening budget (src/widgets/cloud/figure-scene.ts). */
+const K = DEFAULT_SCENE.k;
 const GOLDENS = 'tests/browser/goldens';
 
 const site = builtSite();
@@ -34,9 +37,9 @@ const keptClasses = (svg: Locator): Promise<string> => svg.locator('.tl-tokens c
 describe('widgets react to their controls', () => {
   test('front page: the budget slider changes the kept set', async () => {
     const { page, widget, errors } = await widgetOn('/', 'hero');
-    expect(await readout(widget)).toMatch(/^Kept 12 of 118 tokens/);
+    expect(await readout(widget)).toMatch(new RegExp(`^Kept ${K} of 118 tokens`));
     await press(widget.getByLabel('Tokens kept (k)'), 'ArrowRight');
-    await expect.poll(() => readout(widget)).toMatch(/^Kept 13 of 118 tokens/);
+    await expect.poll(() => readout(widget)).toMatch(new RegExp(`^Kept ${K + 1} of 118 tokens`));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -58,7 +61,7 @@ describe('widgets react to their controls', () => {
     await page.waitForTimeout(300);
     expect(await keptClasses(cloud)).toBe(before);
     await press(widget.getByLabel('Tokens kept (k)'), 'ArrowLeft', 2);
-    await expect.poll(() => readout(widget)).toMatch(/^Kept 10 of 118/);
+    await expect.poll(() => readout(widget)).toMatch(new RegExp(`^Kept ${K - 2} of 118`));
     await page.close();
   });
 
@@ -85,22 +88,22 @@ describe('widgets react to their controls', () => {
     const { page, widget } = await widgetOn('/method/objective/', 'greedy');
     expect(await readout(widget)).toMatch(/^No pick yet/);
     await widget.getByRole('button', { name: 'Next' }).click();
-    await expect.poll(() => readout(widget)).toMatch(/^Pick 1 of 12: token \d+ .*relevance [\d.]+, coverage [\d.]+, diversity [\d.]+/);
+    await expect.poll(() => readout(widget)).toMatch(new RegExp(`^Pick 1 of ${K}: token \\d+ .*relevance [\\d.]+, coverage [\\d.]+, diversity [\\d.]+`));
     await widget.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => readout(widget), { timeout: 5000 }).toMatch(/^Pick [3-9]/);
     await widget.getByRole('button', { name: 'Pause' }).click();
     await widget.getByRole('button', { name: 'Restart' }).click();
     await expect.poll(() => readout(widget)).toMatch(/^No pick yet/);
-    expect(await widget.locator('svg[role="img"] rect').count()).toBeGreaterThan(12);
+    expect(await widget.locator('svg[role="img"] rect').count()).toBeGreaterThan(K);
     await page.close();
   });
 
   test('failure modes: one budget drives all four panels', async () => {
     const { page, widget } = await widgetOn('/method/failure-modes/', 'failure');
     const notes = (): Promise<string> => widget.locator('.tl-panel .tl-note').allInnerTexts().then((t) => t.join('\n'));
-    expect((await notes()).match(/Kept 12 of 118/g)).toHaveLength(4);
+    expect((await notes()).match(new RegExp(`Kept ${K} of 118`, 'g'))).toHaveLength(4);
     await press(widget.getByLabel('Tokens kept (k)'), 'ArrowRight', 3);
-    await expect.poll(async () => (await notes()).match(/Kept 15 of 118/g)?.length ?? 0).toBe(4);
+    await expect.poll(async () => (await notes()).match(new RegExp(`Kept ${K + 3} of 118`, 'g'))?.length ?? 0).toBe(4);
     await page.close();
   });
 
@@ -162,7 +165,7 @@ test('export: SVG, PNG, CSV and JSON of the figure and its data', async () => {
   expect(csv[0]).toBe('panel,token,x,y,cluster,relevance,kept,pick');
   expect(csv.length).toBe(4 * 118 + 2);
   const json = JSON.parse((await download('Download the data and settings as JSON')).body.toString());
-  expect(json.meta.k).toBe(12);
+  expect(json.meta.k).toBe(K);
   expect(json.meta.metrics).toHaveLength(4);
   await page.close();
 });
