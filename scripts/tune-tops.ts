@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { getMethod, resolveParams, type Params } from '../src/core/index.ts';
+import type { Params } from '../src/core/index.ts';
 import { DEFAULT_BOOTSTRAP, drawResamples, interval, meanAt, resampled } from '../src/evaluation/bootstrap.ts';
 import { config } from '../src/evaluation/configs.ts';
 import { splitSeeds } from '../src/scenes/index.ts';

@@ -5,8 +5,7 @@
 // them. tests/evaluation/tuned-defaults.test.ts ties each world to its tuning file.
 import { getMethod, resolveParams, type Params } from '../core/index.ts';
 import type { World } from '../scenes/index.ts';
-
-const FIRST_WORLD_TOPS: Readonly<Params> = Object.freeze({ alpha: 0.25, beta: 2, gamma: 2, lambda: 0 });
+import { FIRST_WORLD_TOPS } from '../state/index.ts';
 
 /** TOPS's parameters in `world`'s benchmarks: its own tuned defaults. */
 export function worldTopsParams(world: World): Params {

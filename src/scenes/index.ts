@@ -13,4 +13,4 @@ export { generateSample, labelQuestion, labelScene, type LabelledObject, type La
 export { SPLITS, SPLITS_2, SPLIT_NAMES, WORLDS, WORLD_SPLITS, parseSeedRange, splitOf, splitSeeds, type SeedRange, type SplitName, type World } from './splits.ts';
 export { DATASET_FILES, DATASET_FORMAT, RGB_BYTES, datasetMeta, rgbFromRgba, sceneLabel, vocabFile, type DatasetMeta, type SceneLabel, type VocabFile } from './dataset.ts';
 export * from './world2/index.ts';
-export { ANYRES_DRAWN, WORLD_VIEWS, type WorldView } from './views.ts';
+export { ANYRES_DRAWN, ONE_VIEW_DRAWN, WORLD_VIEWS, type DrawnLayout, type WorldView } from './views.ts';

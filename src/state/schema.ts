@@ -111,7 +111,7 @@ const budgetLens = { key: 'k', label: 'Kept tokens', get: (s: ExperimentState) =
 const largestScene = Math.max(...WORLDS.map((w) => sceneTokens(w, 'anyres')));
 const kField: Field<number> = {
   ...numberField(budgetLens, budgetRange(largestScene), DEFAULT_K[1]),
-  decode: (raw, s) => numberField(budgetLens, budgetRange(maxBudget(s.scene, stateWorld(s), stateViews(s))), 0).decode(raw, s),
+  decode: (raw, s) => numberField(budgetLens, budgetRange(maxBudget(s.scene, stateWorld(s), stateViews(s))), defaultK(stateWorld(s), stateViews(s))).decode(raw, s),
   fallback: (s) => defaultK(stateWorld(s), stateViews(s)),
 };
 

@@ -16,16 +16,23 @@ export function worldDefault(version: StateVersion): World {
 }
 
 /**
+ * TOPS's weights as tune:tops chose them on the first world (tune-tops.json): the engine's defaults
+ * from link format 2 to 4, and what the first world's benchmarks still run
+ * (src/evaluation/world-params.ts).
+ */
+export const FIRST_WORLD_TOPS: Readonly<Record<string, number>> = Object.freeze({ alpha: 0.25, beta: 2, gamma: 2, lambda: 0 });
+
+/**
  * What TOPS's weights defaulted to when each older format was current, for a link that leaves one
- * out: version 1, α = β = γ = 1, λ = 0.5; versions 2 to 4, the values tune:tops chose on the first
- * world (tune-tops.json). Since version 5 the defaults are those chosen on the second world
- * (tune-tops2.json), and a link that leaves a weight out means the current default.
+ * out: version 1, α = β = γ = 1, λ = 0.5; versions 2 to 4, FIRST_WORLD_TOPS. Since version 5 the
+ * defaults are those chosen on the second world (tune-tops2.json), and a link that leaves a weight
+ * out means the current default.
  */
 const OLDER_PARAM_DEFAULTS: Readonly<Partial<Record<StateVersion, Readonly<Record<string, Readonly<Record<string, number>>>>>>> = {
   1: { tops: { alpha: 1, beta: 1, gamma: 1, lambda: 0.5 } },
-  2: { tops: { alpha: 0.25, beta: 2, gamma: 2, lambda: 0 } },
-  3: { tops: { alpha: 0.25, beta: 2, gamma: 2, lambda: 0 } },
-  4: { tops: { alpha: 0.25, beta: 2, gamma: 2, lambda: 0 } },
+  2: { tops: FIRST_WORLD_TOPS },
+  3: { tops: FIRST_WORLD_TOPS },
+  4: { tops: FIRST_WORLD_TOPS },
 };
 
 /** The value a link of `version` means when it leaves `method.param` out. */

@@ -4,25 +4,12 @@
 // none of these: its facts are the loaded file (or none, when the link named a file this page has
 // not read) and its own instruction.
 import {
-  ANYRES_DRAWN, ANYRES_SIZE, WORLD_VIEWS, answerQuestion, answerQuestion2, anyresMask, anyresViews, objectMask, objectMask2, objectsAbout,
+  ANYRES_DRAWN, ANYRES_SIZE, ONE_VIEW_DRAWN, answerQuestion, answerQuestion2, anyresMask, anyresViews, objectMask, objectMask2, objectsAbout,
   objectsAbout2, questionText, questionText2, renderScene, renderScene2, unionMask, unionMask2,
-  type SceneDescription, type SceneDescription2, type World,
+  type DrawnLayout, type SceneDescription, type SceneDescription2, type World,
 } from '../../../scenes/index.ts';
 import { describeScene, encodeScene, isQuestion2, isScene2, type Question, type SceneChoice, type Views } from '../../../state/index.ts';
-import type { Layout } from '../../../tokens/index.ts';
 import type { LoadedTokens } from './token-files.ts';
-
-/** How a scene's image becomes tokens on screen: the image's side, and the tokens' layout over it. */
-export interface Drawn {
-  imageSize: number;
-  tokens: number;
-  layout: Layout;
-}
-
-const ONE_VIEW: Readonly<Record<World, Drawn>> = {
-  1: { imageSize: WORLD_VIEWS[1].imageSize, tokens: WORLD_VIEWS[1].tokens, layout: { kind: 'grid', grid: [WORLD_VIEWS[1].grid, WORLD_VIEWS[1].grid] } },
-  2: { imageSize: WORLD_VIEWS[2].imageSize, tokens: WORLD_VIEWS[2].tokens, layout: { kind: 'grid', grid: [WORLD_VIEWS[2].grid, WORLD_VIEWS[2].grid] } },
-};
 
 export interface SceneFacts {
   /** The scene's world, views and link code (equal keys, equal pixels), or a loaded token file's engine id. */
@@ -32,7 +19,7 @@ export interface SceneFacts {
   /** The image as drawn: the world's view, or the 768 rendering the anyres views are cut from. */
   rgba: Uint8ClampedArray | null;
   /** The image's side and the tokens' layout; null for a token file. */
-  drawn: Drawn | null;
+  drawn: DrawnLayout | null;
   /** The anyres layout's view images (base, then tiles), each the model's input; null in one view. */
   viewImages: Uint8ClampedArray[] | null;
   /** Each object's tokens, in the drawn layout. */
@@ -69,11 +56,11 @@ export function sceneFacts(choice: SceneChoice, world: World, views: Views, file
       const hires = renderScene2(description, { size: ANYRES_SIZE });
       last = { key, description, rgba: hires.rgba, drawn: ANYRES_DRAWN, viewImages: anyresViews(hires).images, objectMasks: masks.map(anyresMask), file: null };
     } else {
-      last = { key, description, rgba, drawn: ONE_VIEW[2], viewImages: null, objectMasks: masks, file: null };
+      last = { key, description, rgba, drawn: ONE_VIEW_DRAWN[2], viewImages: null, objectMasks: masks, file: null };
     }
   } else {
     const { rgba, coverage } = renderScene(description);
-    last = { key, description, rgba, drawn: ONE_VIEW[1], viewImages: null, objectMasks: coverage.map(objectMask), file: null };
+    last = { key, description, rgba, drawn: ONE_VIEW_DRAWN[1], viewImages: null, objectMasks: coverage.map(objectMask), file: null };
   }
   return last;
 }

@@ -2,13 +2,13 @@
 // method) with their legend, the agreement of the two, warnings for degenerate settings, the
 // answers, the metrics, the budget sweep, the backend that ran and the export bar.
 import { METHODS } from '../../../core/index.ts';
+import type { DrawnLayout } from '../../../scenes/index.ts';
 import { stateViews, stateWorld } from '../../../state/index.ts';
 import { el } from '../../shared/dom.ts';
 import { methodColor } from '../../shared/method-colors.ts';
 import { siteModelName, type ModelControl } from '../../shared/site-model.ts';
 import { ANYRES_NOT_ANSWERED } from '../pipeline/experiment.ts';
 import type { Snapshot } from '../pipeline/runner.ts';
-import type { Drawn } from '../pipeline/scene-facts.ts';
 import type { Store } from '../store.ts';
 import { answerPanel } from './answer-panel.ts';
 import { backendIndicator } from './backend-indicator.ts';
@@ -32,8 +32,8 @@ function figure(overlay: TokenOverlay, countTestid: string): { element: HTMLElem
 }
 
 /** A scene's drawn layout over its image, in image pixels (one per layout, so a new scene keeps the overlay's cells). */
-const geometries = new Map<Drawn, OverlayGeometry>();
-function sceneGeometry(drawn: Drawn): OverlayGeometry {
+const geometries = new Map<DrawnLayout, OverlayGeometry>();
+function sceneGeometry(drawn: DrawnLayout): OverlayGeometry {
   let g = geometries.get(drawn);
   if (g === undefined) {
     const { layout, tokens, imageSize } = drawn;
