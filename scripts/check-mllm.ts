@@ -43,7 +43,7 @@ const at = process.argv.indexOf('--model');
 const dir = at > 0 ? process.argv[at + 1] : buildMllmFixture(DEFAULT_FIXTURE_DIR);
 const ref = JSON.parse(readFileSync(join(dir, 'reference', 'reference.json'), 'utf8')) as Reference;
 
-configureOnnxRuntime({ wasmPaths: fileURLToPath(new URL('.', import.meta.resolve('onnxruntime-web'))), threads: 1 });
+await configureOnnxRuntime({ wasmPaths: fileURLToPath(new URL('.', import.meta.resolve('onnxruntime-web'))), threads: 1 });
 const rgba = readFileSync(join(dir, 'reference', ref.photo.file));
 
 interface Outcome { delta: number; identical: boolean; idsSame: boolean; pixelsSame: boolean }

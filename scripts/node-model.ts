@@ -15,7 +15,7 @@ export const DEFAULT_MODEL_DIR = MODEL_DIRS[1];
 
 /** Loads the model with single-threaded WASM unless told otherwise. */
 export async function loadModelFromDisk(folder = DEFAULT_MODEL_DIR, threads = 1): Promise<TinyVlm> {
-  configureOnnxRuntime({ wasmPaths: fileURLToPath(new URL('.', import.meta.resolve('onnxruntime-web'))), threads });
+  await configureOnnxRuntime({ wasmPaths: fileURLToPath(new URL('.', import.meta.resolve('onnxruntime-web'))), threads });
   return loadTinyVlm(fileSource(folder));
 }
 

@@ -3,7 +3,7 @@
 import type { InferenceSession } from 'onnxruntime-web';
 import { ModelError } from './errors.ts';
 import type { ModelManifest } from './manifest.ts';
-import { floatOutput, floatTensor, int64Tensor } from './onnx.ts';
+import { floatOutput, floatTensor, int64Tensor, type Ort } from './onnx.ts';
 import { pixelInput } from './preprocess.ts';
 import type { Tokenizer } from './tokenizer.ts';
 import type { Instruction } from './vlm.ts';
@@ -31,7 +31,7 @@ export interface Encoder {
   tokenize(text: string): Int32Array;
 }
 
-export function createEncoder(vision: InferenceSession, text: InferenceSession, manifest: ModelManifest, tokenizer: Tokenizer): Encoder {
+export function createEncoder(ort: Ort, vision: InferenceSession, text: InferenceSession, manifest: ModelManifest, tokenizer: Tokenizer): Encoder {
   const { d, grid } = manifest;
   const n = grid[0] * grid[1];
   const imageSize = grid[0] * manifest.patch;
@@ -39,7 +39,7 @@ export function createEncoder(vision: InferenceSession, text: InferenceSession, 
     d, grid, imageSize,
     tokenize: (t) => tokenizer.encode(t),
     async encodeImage(rgba) {
-      const pixels = floatTensor(pixelInput(rgba, imageSize, manifest.mean, manifest.std), [1, 3, imageSize, imageSize]);
+      const pixels = floatTensor(ort, pixelInput(rgba, imageSize, manifest.mean, manifest.std), [1, 3, imageSize, imageSize]);
       const out = await vision.run({ pixels });
       return {
         features: floatOutput(out, 'patch_tokens', [1, n, d], manifest.files.vision.path),
@@ -50,7 +50,7 @@ export function createEncoder(vision: InferenceSession, text: InferenceSession, 
     async encodeText(t) {
       const tokens = tokenizer.encode(t);
       if (tokens.length === 0) throw new ModelError('input', `no words to encode in ${JSON.stringify(t)}`);
-      const out = await text.run({ tokens: int64Tensor(tokens, [1, tokens.length]) });
+      const out = await text.run({ tokens: int64Tensor(ort, tokens, [1, tokens.length]) });
       const embedding = floatOutput(out, 'token_embeds', [1, tokens.length, d], manifest.files.text.path);
       return { text: t, tokens, embedding, m: tokens.length };
     },

@@ -8,5 +8,5 @@ export { ModelError, type ModelErrorCode } from './errors.ts';
 export { parseManifest, MODEL_FILES, type AnyresSpec, type FileEntry, type ModelFile, type ModelManifest, type ModelWorld, type TokenizerSpec } from './manifest.ts';
 export { httpSource, type ByteSource, type ByteStream } from './sources.ts';
 export { sha256Hex, type LoadProgress, type ProgressCallback } from './download.ts';
-export { configureOnnxRuntime, type ExecutionProvider, type OnnxRuntimeOptions } from './onnx.ts';
+export { configureOnnxRuntime, onnxRuntime, type ExecutionProvider, type OnnxRuntimeOptions } from './onnx.ts';
 export { wordTokenizer, type Tokenizer } from './tokenizer.ts';

@@ -4,7 +4,7 @@ import type { InferenceSession } from 'onnxruntime-web';
 import { argmax, softmax } from './answer.ts';
 import { ModelError } from './errors.ts';
 import type { ModelManifest } from './manifest.ts';
-import { floatOutput, floatTensor, int64Tensor } from './onnx.ts';
+import { floatOutput, floatTensor, int64Tensor, type Ort } from './onnx.ts';
 
 export interface Answer {
   /** One logit per answer in the manifest's answer vocabulary. */
@@ -27,7 +27,7 @@ export interface Reasoner {
   answer(visual: Float32Array, positions: ArrayLike<number>, question: ArrayLike<number>): Promise<Answer>;
 }
 
-export function createReasoner(session: InferenceSession, manifest: ModelManifest, vocabSize: number): Reasoner {
+export function createReasoner(ort: Ort, session: InferenceSession, manifest: ModelManifest, vocabSize: number): Reasoner {
   const { d, answers } = manifest;
   const n = manifest.anyres?.tokens ?? manifest.grid[0] * manifest.grid[1];
   const what = manifest.anyres === null ? 'a patch index' : 'an anyres token id';
@@ -48,9 +48,9 @@ export function createReasoner(session: InferenceSession, manifest: ModelManifes
         throw new ModelError('input', `question must be 1 or more word ids in 0..${vocabSize - 1}`);
       }
       const out = await session.run({
-        visual: floatTensor(visual, [1, k, d]),
-        positions: int64Tensor(positions, [1, k]),
-        question: int64Tensor(question, [1, question.length]),
+        visual: floatTensor(ort, visual, [1, k, d]),
+        positions: int64Tensor(ort, positions, [1, k]),
+        question: int64Tensor(ort, question, [1, question.length]),
       });
       const logits = floatOutput(out, 'logits', [1, answers.length], file);
       const best = argmax(logits);

@@ -5,7 +5,7 @@ import type { InferenceSession } from 'onnxruntime-web';
 import { readAll, readVerified, sha256Hex, type ProgressCallback } from './download.ts';
 import { createEncoder, type Encoder } from './encoder.ts';
 import { MODEL_FILES, parseManifest, type ModelFile, type ModelManifest } from './manifest.ts';
-import { createSession, type Contract, type ExecutionProvider } from './onnx.ts';
+import { createSession, onnxRuntime, type Contract, type ExecutionProvider } from './onnx.ts';
 import { createReasoner, type Reasoner } from './reasoner.ts';
 import type { ByteSource } from './sources.ts';
 import { wordTokenizer } from './tokenizer.ts';
@@ -60,8 +60,9 @@ export async function loadTinyVlm(source: ByteSource, options: LoadOptions = {})
   const [vision, text, reasoner] = sessions;
   const tokenizer = wordTokenizer(manifest);
   const manifestSha256 = await sha256Hex(manifestBytes);
-  const encoder = createEncoder(vision, text, manifest, tokenizer);
-  const answerer = createReasoner(reasoner, manifest, tokenizer.size);
+  const ort = await onnxRuntime(provider);
+  const encoder = createEncoder(ort, vision, text, manifest, tokenizer);
+  const answerer = createReasoner(ort, reasoner, manifest, tokenizer.size);
   const side = encoder.imageSize;
   return {
     info: { id: 'tinyvlm', name: 'TinyVLM', identity: manifestSha256, tokenSpace: 'vision', answers: manifest.answers, imageSize: [side, side] },

@@ -51,28 +51,32 @@ async function readWithProgress(response: Response, onBytes: (count: number) => 
   return all;
 }
 
+/** Where each build's .wasm is published with the site (static imports, so the bundler emits both). */
+const ORT_WASM_URLS: Record<ExecutionProvider, () => Promise<{ default: string }>> = {
+  wasm: () => import('onnxruntime-web/ort-wasm-simd-threaded.wasm?url'),
+  webgpu: () => import('onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url'),
+};
+
 /**
- * onnxruntime's WASM, handed to it by us so its 20+ MB get real progress and caching too.
- * `bytes` is what is already in memory (a retry), `start` reads the rest with progress.
+ * The .wasm of the onnxruntime build `provider` runs on, handed to it by us so its 14–28 MB get
+ * real progress and caching too. `inMemory` is what that build already holds (a retry, or the
+ * other model on the same build), `start` reads the rest with progress.
  */
-async function ortRuntime(store: CachedFetch): Promise<{ key: string; announced: number | null; inMemory: number; start: (onBytes: (n: number) => void) => Promise<void> }> {
-  const { default: ortWasmUrl } = await import('onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url');
+async function ortRuntime(store: CachedFetch, provider: ExecutionProvider): Promise<{ key: string; announced: number | null; inMemory: number; start: (onBytes: (n: number) => void) => Promise<void> }> {
+  const { default: ortWasmUrl } = await ORT_WASM_URLS[provider]();
   const key = new URL(ortWasmUrl, globalThis.location.href).href;
-  const ort = await import('onnxruntime-web');
   const models = await import('../models/index.ts');
-  if (ort.env.wasm.wasmBinary !== undefined) {
-    const inMemory = (ort.env.wasm.wasmBinary as ArrayBuffer | ArrayBufferView).byteLength;
+  const held = (await models.onnxRuntime(provider)).env.wasm.wasmBinary;
+  if (held !== undefined) {
+    const inMemory = (held as ArrayBuffer | ArrayBufferView).byteLength;
     return { key, announced: inMemory, inMemory, start: async () => {} };
   }
   const response = await store.fetch(key, key);
   const length = Number(response.headers.get('content-length') ?? NaN);
   return {
     key, announced: Number.isFinite(length) ? length : null, inMemory: 0,
-    start: async (onBytes) => {
-      // One thread: a static server without cross-origin isolation cannot share WASM memory.
-      models.configureOnnxRuntime({ threads: 1 });
-      ort.env.wasm.wasmBinary = await readWithProgress(response, onBytes);
-    },
+    // One thread: a static server without cross-origin isolation cannot share WASM memory.
+    start: async (onBytes) => models.configureOnnxRuntime({ threads: 1, wasmBinary: await readWithProgress(response, onBytes) }, provider),
   };
 }
 
@@ -92,7 +96,7 @@ function siteLoad(base: string): Load {
     const shaOf = new Map(models.MODEL_FILES.map((f) => [manifest.files[f].path, manifest.files[f].sha256]));
     const keyOf = (path: string): string => `${new URL(path, base).href}?sha256=${shaOf.get(path) ?? ''}`;
     const store = cachedFetch(SITE_CACHE);
-    const runtime = await ortRuntime(store);
+    const runtime = await ortRuntime(store, 'wasm');
     const keys = [...models.MODEL_FILES.map((f) => keyOf(manifest.files[f].path)), runtime.key];
     const cached = (await cachedKeys(SITE_CACHE, keys)).size === keys.length;
     const modelBytes = models.MODEL_FILES.reduce((s, f) => s + manifest.files[f].bytes, 0);
@@ -141,7 +145,7 @@ function hubLoad(hub: string, preference: ExecutionProvider | 'auto'): Load {
     identify(identity);
     const store = cachedFetch(HUB_CACHE);
     const keyOf = (path: string): string => `${base}${path}${expected[path]?.sha256 ? `?sha256=${expected[path].sha256}` : ''}`;
-    const runtime = await ortRuntime(store);
+    const runtime = await ortRuntime(store, provider);
     const paths = graphPaths(variant);
     // The configuration and tokenizer stay cached too: a return visit reads only the hub's listing.
     const keys = [...SMOLVLM_TEXT_FILES.map(keyOf), ...Object.values(paths).map(keyOf), runtime.key];

@@ -27,7 +27,7 @@ describe.skipIf(!present)('TinyVLM in Chromium', () => {
     server = await serveSources({
       sources: ['src/scenes', 'src/models', 'src/tokens'], // the manifest reads its anyres layout with the token files' parser
       statics: { '/ort/': 'node_modules/onnxruntime-web/dist', '/models/tinyvlm/': DEFAULT_MODEL_DIR },
-      imports: { 'onnxruntime-web': '/ort/ort.bundle.min.mjs' },
+      imports: { 'onnxruntime-web': '/ort/ort.bundle.min.mjs', '#ort-cpu': '/ort/ort.wasm.bundle.min.mjs' },
     });
     browser = await launchChromium();
   });
@@ -45,7 +45,7 @@ describe.skipIf(!present)('TinyVLM in Chromium', () => {
     const run = await page.evaluate(`(async () => {
       const models = await import('/src/models/index.ts');
       const scenes = await import('/src/scenes/index.ts');
-      models.configureOnnxRuntime({ wasmPaths: '/ort/', threads: 1 });
+      await models.configureOnnxRuntime({ wasmPaths: '/ort/', threads: 1 });
       const progress = [];
       const model = await models.loadTinyVlm(models.httpSource(new URL('/models/tinyvlm/', location.href)), {
         onProgress: (p) => progress.push({ ...p }),

@@ -4,12 +4,12 @@
 // decoder answers greedily. Three ONNX graphs from the hub export: the vision encoder (vision
 // tower + pixel shuffle + projection), the token embedder and the decoder with its cache.
 
-import * as ort from 'onnxruntime-web';
+import type { InferenceSession, Tensor } from 'onnxruntime-web';
 import { Tokenizer } from '@huggingface/tokenizers';
 import { fromHalves, toHalves } from '../../core/float16.ts';
 import type { Layout, View } from '../../tokens/index.ts';
 import { ModelError } from '../errors.ts';
-import { createSession, type ExecutionProvider } from '../onnx.ts';
+import { createSession, onnxRuntime, type ExecutionProvider, type Ort } from '../onnx.ts';
 import type { ImageInput, Instruction, ModelAnswer, ModelInfo, VisionLanguageModel, VisualTokens } from '../vlm.ts';
 import type { SmolVlmConfig } from './config.ts';
 import { preprocessImage, type ProcessedImage } from './image-processor.ts';
@@ -74,14 +74,17 @@ export class SmolVlm implements VisionLanguageModel {
   readonly info: ModelInfo;
   readonly config: SmolVlmConfig;
   readonly #tokenizer: Tokenizer;
-  readonly #vision: ort.InferenceSession;
-  readonly #embed: ort.InferenceSession;
-  readonly #decoder: ort.InferenceSession;
+  readonly #vision: InferenceSession;
+  readonly #embed: InferenceSession;
+  readonly #decoder: InferenceSession;
+  /** The build the sessions run on, which makes their input tensors. */
+  readonly #ort: Ort;
   readonly #maxNewTokens: number;
   readonly #paths: SmolVlmGraphs;
 
-  private constructor(parts: SmolVlmParts, sessions: ort.InferenceSession[]) {
+  private constructor(parts: SmolVlmParts, ort: Ort, sessions: InferenceSession[]) {
     this.info = parts.info;
+    this.#ort = ort;
     this.config = parts.config;
     this.#tokenizer = new Tokenizer(parts.tokenizer.json, parts.tokenizer.config);
     [this.#vision, this.#embed, this.#decoder] = sessions;
@@ -99,7 +102,7 @@ export class SmolVlm implements VisionLanguageModel {
       embed: { inputs: ['input_ids'], outputs: ['inputs_embeds'] },
       decoder: { inputs: ['inputs_embeds', 'attention_mask', 'position_ids', ...past], outputs: ['logits', ...present] },
     };
-    const sessions: ort.InferenceSession[] = [];
+    const sessions: InferenceSession[] = [];
     try {
       for (const role of ['vision', 'embed', 'decoder'] as const) {
         sessions.push(await createSession(parts.graphs[role], parts.paths[role], contracts[role], parts.provider));
@@ -108,7 +111,7 @@ export class SmolVlm implements VisionLanguageModel {
       await Promise.all(sessions.map((s) => s.release()));
       throw err;
     }
-    return new SmolVlm(parts, sessions);
+    return new SmolVlm(parts, await onnxRuntime(parts.provider), sessions);
   }
 
   /** Token ids of `text` as the processor encodes it. */
@@ -127,7 +130,7 @@ export class SmolVlm implements VisionLanguageModel {
     const { numImages, height, width, rows, cols } = tiles;
     const feeds = {
       pixel_values: this.#floats(this.#vision, 'pixel_values', tiles.pixelValues, [1, numImages, 3, height, width]),
-      pixel_attention_mask: new ort.Tensor('bool', tiles.pixelAttentionMask, [1, numImages, height, width]),
+      pixel_attention_mask: new this.#ort.Tensor('bool', tiles.pixelAttentionMask, [1, numImages, height, width]),
     };
     const out = (await this.#vision.run(feeds)).image_features;
     const features = this.#single(out, 'image_features', this.#paths.vision);
@@ -202,21 +205,21 @@ export class SmolVlm implements VisionLanguageModel {
   }
 
   async #embedIds(ids: readonly number[]): Promise<Float32Array> {
-    const input = new ort.Tensor('int64', BigInt64Array.from(ids, (v) => BigInt(v)), [1, ids.length]);
+    const input = new this.#ort.Tensor('int64', BigInt64Array.from(ids, (v) => BigInt(v)), [1, ids.length]);
     const out = (await this.#embed.run({ input_ids: input })).inputs_embeds;
     return this.#single(out, 'inputs_embeds', this.#paths.embed);
   }
 
   /** One decoder call: `length` new embeddings after `past` cached positions. */
-  async #decode(embeds: Float32Array, length: number, past: number, cache: ort.Tensor[] | null): Promise<{ logits: Float32Array; length: number; cache: ort.Tensor[] }> {
+  async #decode(embeds: Float32Array, length: number, past: number, cache: Tensor[] | null): Promise<{ logits: Float32Array; length: number; cache: Tensor[] }> {
     const { layers, kvHeads, headDim, hidden } = this.config;
-    const feeds: Record<string, ort.Tensor> = {
+    const feeds: Record<string, Tensor> = {
       inputs_embeds: this.#floats(this.#decoder, 'inputs_embeds', embeds, [1, length, hidden]),
-      attention_mask: new ort.Tensor('int64', new BigInt64Array(past + length).fill(1n), [1, past + length]),
-      position_ids: new ort.Tensor('int64', BigInt64Array.from({ length }, (_, i) => BigInt(past + i)), [1, length]),
+      attention_mask: new this.#ort.Tensor('int64', new BigInt64Array(past + length).fill(1n), [1, past + length]),
+      position_ids: new this.#ort.Tensor('int64', BigInt64Array.from({ length }, (_, i) => BigInt(past + i)), [1, length]),
     };
     // Exports that branch on the cache (optimum's merged decoders) say which branch to take.
-    if (this.#decoder.inputNames.includes('use_cache_branch')) feeds.use_cache_branch = new ort.Tensor('bool', Uint8Array.of(past > 0 ? 1 : 0), [1]);
+    if (this.#decoder.inputNames.includes('use_cache_branch')) feeds.use_cache_branch = new this.#ort.Tensor('bool', Uint8Array.of(past > 0 ? 1 : 0), [1]);
     for (let i = 0; i < layers; i++) {
       for (const [j, kv] of (['key', 'value'] as const).entries()) {
         const name = `past_key_values.${i}.${kv}`;
@@ -229,12 +232,12 @@ export class SmolVlm implements VisionLanguageModel {
   }
 
   /** A float tensor in the dtype the graph declares for `name` (float32, or float16 in the f16 variants). */
-  #floats(session: ort.InferenceSession, name: string, data: Float32Array, dims: readonly number[]): ort.Tensor {
+  #floats(session: InferenceSession, name: string, data: Float32Array, dims: readonly number[]): Tensor {
     const meta = session.inputMetadata.find((m) => m.name === name);
-    return meta?.isTensor && meta.type === 'float16' ? new ort.Tensor('float16', toHalves(data), dims) : new ort.Tensor('float32', data, dims);
+    return meta?.isTensor && meta.type === 'float16' ? new this.#ort.Tensor('float16', toHalves(data), dims) : new this.#ort.Tensor('float32', data, dims);
   }
 
-  #single(tensor: ort.Tensor | undefined, name: string, file: string): Float32Array {
+  #single(tensor: Tensor | undefined, name: string, file: string): Float32Array {
     if (tensor?.type === 'float32') return tensor.data as Float32Array;
     // float16 data arrives as bit patterns, or as a Float16Array where the JavaScript engine has one.
     if (tensor?.type === 'float16') return tensor.data instanceof Uint16Array ? fromHalves(tensor.data) : Float32Array.from(tensor.data as ArrayLike<number>);

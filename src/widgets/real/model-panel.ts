@@ -34,8 +34,8 @@ export interface ModelPanelOptions {
   engine: Promise<Engine>;
   hub: string;
   provider: Promise<ExecutionProvider>;
-  /** onnxruntime's WASM, as this site serves it. */
-  runtimeBytes: number;
+  /** Bytes of onnxruntime's WASM for each provider's build, as this site serves them. */
+  runtimeBytes: Record<ExecutionProvider, number>;
   onStatus(status: ModelStatus): void;
 }
 
@@ -73,10 +73,10 @@ export function modelPanel(o: ModelPanelOptions): HTMLElement {
   void o.provider.then(async (p) => {
     provider = p;
     const download = hubDownload(p);
-    const total = download.modelBytes + o.runtimeBytes;
+    const total = download.modelBytes + o.runtimeBytes[p];
     providerLine.textContent = `This browser would run it on ${PROVIDER_NAMES[p]}: ${download.variant}.`;
     consent.textContent = `Download ${SMOLVLM_HUB.name} (≈ ${Math.round(total / 1e6)} MB) and run it here`;
-    size.textContent = `≈ ${mb(download.modelBytes)} of model files from the hub (the sizes it lists) and ${mb(o.runtimeBytes)} of onnxruntime’s WASM from this site, kept in this browser’s Cache Storage for the next visit.`;
+    size.textContent = `≈ ${mb(download.modelBytes)} of model files from the hub (the sizes it lists) and ${mb(o.runtimeBytes[p])} of onnxruntime’s WASM from this site, kept in this browser’s Cache Storage for the next visit.`;
     consent.removeAttribute('disabled');
     // Files already on this device: loading them fetches only the hub's small file list, so no new consent is asked.
     if (await hubModelCached(o.hub, p).catch(() => false)) load();

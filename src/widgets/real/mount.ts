@@ -98,7 +98,7 @@ export function mountRealPhotos(root: HTMLElement): void {
   });
   picker.dropTarget(results.photoArea);
   const model = modelPanel({
-    engine, hub, provider: providerChoice, runtimeBytes: Number(root.dataset.runtimeBytes),
+    engine, hub, provider: providerChoice, runtimeBytes: JSON.parse(root.dataset.runtimeBytes ?? '{}') as Record<ExecutionProvider, number>,
     onStatus: (s: ModelStatus) => {
       ready = s.phase === 'ready';
       refresh();
