@@ -19,6 +19,7 @@ cosine that ends at --extend-to. The extension is recorded in the log; later res
 import argparse
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -66,6 +67,9 @@ class Run:
         self.opt = optimizer(self.model, args.lr, args.weight_decay)
         self.mean, self.std = channel_stats(train)
         self.step, self.minutes, self.running = 0, 0.0, {}
+        # The next step's batch is read (from a memory-mapped export larger than the page cache)
+        # while this step computes; a batch depends only on its step, so runs stay exact.
+        self.reader, self.ahead = ThreadPoolExecutor(1), None
         self.log = {"schedule": {k: getattr(args, k) for k in SCHEDULE}, "config": self.model.cfg.to_dict(),
                     "train": {"scenes": len(train), "questions": len(train.q_answer)}, "curve": [], "validation": [],
                     "extensions": []}
@@ -124,13 +128,23 @@ class Run:
         a = self.args
         for g in self.opt.param_groups:
             g["lr"] = self.lr(self.step)
-        b = make_batch(self.train, batch_scenes(self.step, len(self.train), a.batch, a.seed), self.mean, self.std)
+        b = self.batch(self.step)
         parts = step_losses(self.model, self.train, b)
         update(self.model, self.opt, parts)
         self.step += 1
         for k, v in parts.items():
             self.running[k] = 0.98 * self.running.get(k, v.item()) + 0.02 * v.item()
         return {k: round(v.item(), 4) for k, v in parts.items()}
+
+    def read(self, step):
+        return make_batch(self.train, batch_scenes(step, len(self.train), self.args.batch, self.args.seed), self.mean, self.std)
+
+    def batch(self, step):
+        """The step's batch (read during the previous step where there was one), starting the next one's read."""
+        ready = self.ahead[1] if self.ahead is not None and self.ahead[0] == step else None
+        b = ready.result() if ready is not None else self.read(step)
+        self.ahead = (step + 1, self.reader.submit(self.read, step + 1)) if step + 1 < self.total else None
+        return b
 
     def validate(self, val, limit):
         pred = predict(self.model, val, self.mean, self.std, limit=limit)

@@ -7,7 +7,7 @@ import pytest
 import torch
 
 import train2
-from tinyvlm.data import load_scenes, make_batch
+from tinyvlm.data import load_scenes, make_batch, read_rows
 from tinyvlm.graphs import ReasonerGraph
 from tinyvlm.model import ANYRES_VIEWS, Config, TinyVLM, anyres_cells
 from tinyvlm.training import optimizer, seed_everything, step_losses, update
@@ -75,6 +75,30 @@ def test_batched_questions_equal_single_questions():
         l1, a1 = graph(visual, positions, single)
         torch.testing.assert_close(l1, logits[:, q], atol=1e-5, rtol=0)
         torch.testing.assert_close(a1, text_attn[:, q], atol=1e-6, rtol=0)
+
+
+def test_fused_training_attention_equals_the_explicit_layers():
+    # Training runs the vision layers whose attention map nobody reads through fused attention;
+    # evaluation and export run the explicit MatMul/Softmax. Same outputs and gradients.
+    m = model()
+    pixels = torch.randn(2, 3, 384, 384)
+    results = []
+    for training in (False, True):
+        m.zero_grad()
+        m.vision.train(training)
+        patch_tokens, cls_attn, cls = m.vision(pixels)
+        (patch_tokens.square().mean() + cls_attn.sum() + cls.sum()).backward()
+        results.append(([patch_tokens.detach(), cls_attn.detach(), cls.detach()], [p.grad.clone() for p in m.vision.parameters()]))
+    (explicit, explicit_grads), (fused, fused_grads) = results
+    assert all(torch.allclose(a, b, atol=1e-5, rtol=1e-4) for a, b in zip(explicit, fused))
+    assert all(torch.allclose(a, b, atol=1e-5, rtol=1e-4) for a, b in zip(explicit_grads, fused_grads))
+
+
+def test_rows_read_with_pread_equal_the_memory_map(fake2):
+    images = load_scenes(fake2[0]).images
+    rows = np.array([7, 0, 3, 3, 9])
+    assert isinstance(images, np.memmap)
+    assert np.array_equal(read_rows(images, rows), images[rows])
 
 
 def test_training_steps_are_deterministic(fake2):

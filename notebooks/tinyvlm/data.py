@@ -4,6 +4,7 @@ world 1's format 1 (224 px, 14x14 patches) or world 2's format 2 (its 384 px vie
 Labels are packed once into padded numpy arrays so a training step only gathers rows; pixels stay
 in a memory map and are read per batch."""
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +141,23 @@ def anyres_images(scenes: Scenes):
     return np.memmap(scenes.root / name, dtype=np.uint8, mode="r", shape=(len(scenes), views, size, size, 3))
 
 
+def read_rows(images, rows):
+    """images[rows] as an array. From a memory map, one pread per row: a few times faster than
+    indexing the map when the export is larger than the page cache (no fault per 4 KB page)."""
+    if not isinstance(images, np.memmap):
+        return np.asarray(images[rows])
+    row = images.shape[1:]
+    nbytes = int(np.prod(row)) * images.itemsize
+    out = np.empty((len(rows), *row), dtype=images.dtype)
+    fd = os.open(images.filename, os.O_RDONLY)
+    try:
+        for j, r in enumerate(rows):
+            out[j] = np.frombuffer(os.pread(fd, nbytes, images.offset + int(r) * nbytes), dtype=images.dtype).reshape(row)
+    finally:
+        os.close(fd)
+    return out
+
+
 def normalize(images_u8, mean, std):
     """[B,S,S,3] uint8 -> [B,3,S,S] float32, (rgb/255 - mean) / std (the exported contract)."""
     x = torch.from_numpy(np.array(images_u8))  # a writable copy of the memmap rows
@@ -169,8 +187,8 @@ class Batch:
 
 def make_batch(data: Scenes, scene_ids, mean, std) -> Batch:
     scene_ids = np.asarray(scene_ids, dtype=np.int64)
-    order = np.argsort(scene_ids)  # memmap reads are faster in file order
-    pixels = normalize(data.images[scene_ids[order]], mean, std)[torch.from_numpy(np.argsort(order))]
+    order = np.argsort(scene_ids)  # reads are faster in file order
+    pixels = normalize(read_rows(data.images, scene_ids[order]), mean, std)[torch.from_numpy(np.argsort(order))]
     qmax = max(len(data.scene_questions[s]) for s in scene_ids)
     q_rows = np.full((len(scene_ids), qmax), -1, dtype=np.int64)
     for b, s in enumerate(scene_ids):

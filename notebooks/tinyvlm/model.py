@@ -106,6 +106,13 @@ class Block(nn.Module):
         probs = scores.softmax(dim=-1)
         return self.finish(x, probs @ v), probs
 
+    def fused(self, x):
+        """The same layer through PyTorch's fused attention, without the attention map: for
+        training only, where no map is read (about twice as fast a training step on our CPUs);
+        evaluation and export keep `forward`, so the ONNX graphs stay plain MatMul/Softmax."""
+        q, k, v = self.project(x)
+        return self.finish(x, F.scaled_dot_product_attention(q, k, v))
+
 
 def anyres_cells(grid):
     """For each anyres token id (base view first, then the tiles in raster order, grid^2 each), the
@@ -157,7 +164,7 @@ class VisionEncoder(nn.Module):
         x = self.patchify(pixels).flatten(2).transpose(1, 2)
         x = torch.cat([self.cls.expand(x.shape[0], -1, -1), x], dim=1) + self.pos
         for block in self.blocks[:-1]:
-            x, _ = block(x)
+            x = block.fused(x) if self.training else block(x)[0]
         patch_tokens = self.patch_norm(x[:, 1:])
         # The last layer matters only through [CLS] (its attention map and pooled output), so only
         # the [CLS] query row is evaluated: identical to a full layer's [CLS] row, N+1 times cheaper.
