@@ -72,11 +72,28 @@ export async function settle(page: Page, opts: { model?: boolean } = {}): Promis
     await page.evaluate((top) => window.scrollTo(0, top), y);
     await page.waitForTimeout(40);
   }
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-widget]')]
-    .every((w) => w.dataset.state === 'ready' || w.dataset.state === 'error'), null, { timeout: 60_000 });
-  if (opts.model !== false) await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-widget="scene"]')]
-    .every((w) => !JSON.parse(w.dataset.config ?? '{}').model || w.dataset.model === 'ready' || w.querySelector('.tl-error') !== null), null, { timeout: 90_000 });
+  // A busy renderer can skip frames while the page scrolls past a widget, so its observer never
+  // sees it: bring each one that has not started into view on its own.
+  for (const widget of await page.locator('[data-widget]:not([data-state])').all()) {
+    await widget.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el.dataset.state !== undefined, await widget.elementHandle(), { timeout: 10_000 });
+  }
+  await waitOrExplain(page, () => [...document.querySelectorAll<HTMLElement>('[data-widget]')]
+    .every((w) => w.dataset.state === 'ready' || w.dataset.state === 'error'), 60_000);
+  if (opts.model !== false) await waitOrExplain(page, () => [...document.querySelectorAll<HTMLElement>('[data-widget="scene"]')]
+    .every((w) => !JSON.parse(w.dataset.config ?? '{}').model || w.dataset.model === 'ready' || w.querySelector('.tl-error') !== null), 90_000);
   await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** Waits for `done`; on timeout, fails naming each widget with its state, so a slow one is found. */
+async function waitOrExplain(page: Page, done: () => boolean, timeout: number): Promise<void> {
+  try {
+    await page.waitForFunction(done, null, { timeout });
+  } catch (err) {
+    const states = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-widget]')]
+      .map((w, i) => `#${i} ${w.dataset.widget}: state=${w.dataset.state ?? 'not started'} model=${w.dataset.model ?? '-'}`));
+    throw new Error(`${(err as Error).message}\nwidgets: ${states.join('; ')}`);
+  }
 }
 
 export async function layoutShift(page: Page): Promise<number> {
