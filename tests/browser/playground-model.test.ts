@@ -76,3 +76,30 @@ test('a failed download says which file and why; Try again recovers', async () =
     await context.close();
   }
 });
+
+test.each([{ width: 1280, height: 900 }, { width: 390, height: 844 }])('the results keep their place while the model loads (%o)', async (viewport) => {
+  // What arrives with the model (second answer line, agreement figure, metrics, sweep chart) has
+  // room reserved beforehand: a reader scrolled down to the panels sees them fill in, not jump.
+  const context = await site.browser.newContext({ viewport });
+  try {
+    const page = await context.newPage();
+    let release = (): void => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/models/tinyvlm2/*.onnx', async (route) => { await gate; await route.continue(); });
+    await page.goto(`${site.url}/playground/`);
+    const places = (): Promise<number[]> => page.evaluate(() => {
+      const results = document.querySelector('.pg-results')!;
+      return [...results.children].map((c) => Math.round(c.getBoundingClientRect().top - results.getBoundingClientRect().top));
+    });
+    await page.waitForFunction(() => /once the model has loaded/.test(document.querySelector('[data-testid="answer-panel"]')?.textContent ?? ''));
+    await page.waitForTimeout(500);
+    const waiting = await places();
+    release();
+    await waitForModel(page);
+    expect((await settled(page)).answer).toMatch(/\S+ \d+ %/);
+    const loaded = await places();
+    loaded.forEach((top, i) => expect(Math.abs(top - waiting[i]), `results child ${i}: ${waiting[i]} → ${top} px`).toBeLessThanOrEqual(12));
+  } finally {
+    await context.close();
+  }
+});

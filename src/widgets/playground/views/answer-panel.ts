@@ -10,6 +10,8 @@ export interface AnswerContent {
   tokens: number;
   truth: string | null;
   full: AnswerSummary | null;
+  /** The chosen and the compared method (null: none), named even before their answers exist. */
+  methods: { main: string; compare: string | null };
   main: RunOutcome | null;
   compare: RunOutcome | null;
   /** Why pruned answers are missing (the model is loading or failed), if they are. */
@@ -40,6 +42,9 @@ export function answerPanel(): { element: HTMLElement; show(content: AnswerConte
   const body = table.createTBody();
   const lines = (['truth', 'full', 'main', 'compare'] as const).map((key) => {
     const tr = body.insertRow();
+    // A kept-token answer has a second line (same as / differs from all tokens): its row holds
+    // that line from the start, so the panel does not grow when the answer arrives.
+    if (key === 'main' || key === 'compare') tr.className = 'pg-pruned-answer';
     tr.append(labels[key], rows[key]);
     return tr;
   });
@@ -52,11 +57,11 @@ export function answerPanel(): { element: HTMLElement; show(content: AnswerConte
       rows.truth.textContent = c.truth ?? 'none (the question is ambiguous in this scene)';
       showAnswer(rows.full, c.full, null);
       for (const key of ['main', 'compare'] as const) {
-        const outcome = c[key];
-        labels[key].textContent = outcome === null ? '' : `${nameOf(outcome.method)}, kept tokens`;
-        showAnswer(rows[key], outcome?.ok ? outcome.run.answer : null, c.full);
+        const method = c.methods[key];
+        labels[key].textContent = method === null ? '' : `${nameOf(method)}, kept tokens`;
+        showAnswer(rows[key], c[key]?.ok ? c[key].run.answer : null, c.full);
       }
-      lines[3].hidden = c.compare === null;
+      lines[3].hidden = c.methods.compare === null;
       table.hidden = (c.noModel ?? null) !== null;
       note.textContent = c.noModel ?? c.waiting ?? '';
     },

@@ -34,7 +34,7 @@ const ROWS: readonly Row[] = [
 
 const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ?? id;
 
-export function metricsPanel(): { element: HTMLElement; show(main: RunOutcome | null, compare: RunOutcome | null, note: string | null): void } {
+export function metricsPanel(): { element: HTMLElement; show(methods: { main: string; compare: string | null }, main: RunOutcome | null, compare: RunOutcome | null, note: string | null): void } {
   const table = el('table', { className: 'pg-metrics' });
   table.createCaption().textContent = 'What the kept set preserves';
   const head = table.createTHead().insertRow();
@@ -53,14 +53,14 @@ export function metricsPanel(): { element: HTMLElement; show(main: RunOutcome | 
   };
   return {
     element: el('section', { className: 'pg-panel', attrs: { 'aria-label': 'Metrics' } }, table, note),
-    show(main, compare, message) {
+    show(methods, main, compare, message) {
       head.replaceChildren(el('th', { text: 'Metric', attrs: { scope: 'col' } }),
-        el('th', { text: main === null ? 'Method' : nameOf(main.method), attrs: { scope: 'col' } }),
-        el('th', { text: compare === null ? '' : nameOf(compare.method), attrs: { scope: 'col' } }));
+        el('th', { text: nameOf(methods.main), attrs: { scope: 'col' } }),
+        el('th', { text: methods.compare === null ? '' : nameOf(methods.compare), attrs: { scope: 'col' } }));
       for (const { row, main: a, other: b } of cells) {
         fill(a, main, row);
         fill(b, compare, row);
-        b.hidden = compare === null;
+        b.hidden = methods.compare === null;
       }
       const failures = [main, compare].filter((o): o is Extract<RunOutcome, { ok: false }> => o !== null && !o.ok);
       note.textContent = message ?? failures.map((f) => `${nameOf(f.method)} could not run: ${f.message}`).join(' ');

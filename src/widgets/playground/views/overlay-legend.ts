@@ -5,7 +5,7 @@ import { el, svg } from '../../shared/dom.ts';
 
 export type LegendContent =
   | { kind: 'tokens'; mode: OverlayMode; truth: boolean; truthPresent: boolean }
-  | { kind: 'agreement'; a: string; b: string; both: number; aOnly: number; bOnly: number; neither: number };
+  | { kind: 'agreement'; a: string; b: string; counts: { both: number; aOnly: number; bOnly: number; neither: number } | null };
 
 /** A 14 px sample cell drawn with the overlay's own classes, so the legend matches the figure. */
 function swatch(cellClass: string, surfaceClass = ''): SVGSVGElement {
@@ -22,11 +22,13 @@ export function overlayLegend(testid: string): { element: HTMLElement; show(c: L
     element: list,
     show(c) {
       if (c.kind === 'agreement') {
+        // Counts only once both kept sets exist: the legend keeps its four lines meanwhile.
+        const count = (key: 'both' | 'aOnly' | 'bOnly' | 'neither'): string => (c.counts === null ? '' : ` (${c.counts[key]})`);
         list.replaceChildren(
-          item(swatch('both', 'mode-agreement'), `kept by both (${c.both})`, 'agreement-both'),
-          item(swatch('a-only', 'mode-agreement'), `${c.a} only (${c.aOnly})`, 'agreement-a-only'),
-          item(swatch('b-only', 'mode-agreement'), `${c.b} only (${c.bOnly})`, 'agreement-b-only'),
-          item(swatch('dropped', 'mode-agreement'), `dropped by both (${c.neither})`));
+          item(swatch('both', 'mode-agreement'), `kept by both${count('both')}`, 'agreement-both'),
+          item(swatch('a-only', 'mode-agreement'), `${c.a} only${count('aOnly')}`, 'agreement-a-only'),
+          item(swatch('b-only', 'mode-agreement'), `${c.b} only${count('bOnly')}`, 'agreement-b-only'),
+          item(swatch('dropped', 'mode-agreement'), `dropped by both${count('neither')}`));
         return;
       }
       const items: HTMLElement[] = [];

@@ -111,16 +111,21 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
       legend.show({ kind: 'tokens', mode: s.state.view.overlay, truth: s.state.view.truth, truthPresent: s.question.oracle.length > 0 });
       warnings.show(settingWarnings(s.state, s.question));
 
-      // Agreement: which tokens A keeps, B keeps, or both keep.
+      // Agreement: which tokens A keeps, B keeps, or both keep. Shown whenever a method is
+      // compared, with a message until both kept sets exist, so nothing below it moves when they do.
       const a = keptSet(s.main);
       const b = keptSet(s.compare);
-      agreement.hidden = s.state.compare === 'none' || a === null || b === null;
-      if (a !== null && b !== null) {
+      const [nameA, nameB] = [nameOf(s.state.method), nameOf(s.state.compare)];
+      agreement.hidden = s.state.compare === 'none';
+      if (a === null || b === null) {
+        agreementTitle.textContent = `${nameA} and ${nameB}: tokens kept by both`;
+        both.showTokens({ ...view, details: null, message: problem ?? failed(s.main) ?? failed(s.compare) ?? 'Waiting for both kept sets…' });
+        agreementLegend.show({ kind: 'agreement', a: nameA, b: nameB, counts: null });
+      } else {
         const inBoth = [...a].filter((i) => b.has(i)).length;
-        const [nameA, nameB] = [nameOf(s.state.method), nameOf(s.state.compare)];
         agreementTitle.textContent = `${nameA} and ${nameB}: ${inBoth} tokens kept by both`;
         both.showTokens({ ...view, details: details(s.main), message: null, agreement: { a, b } });
-        agreementLegend.show({ kind: 'agreement', a: nameA, b: nameB, both: inBoth, aOnly: a.size - inBoth, bOnly: b.size - inBoth, neither: n - a.size - b.size + inBoth });
+        agreementLegend.show({ kind: 'agreement', a: nameA, b: nameB, counts: { both: inBoth, aOnly: a.size - inBoth, bOnly: b.size - inBoth, neither: n - a.size - b.size + inBoth } });
         both.surface.style.setProperty('--pg-a', methodColor(s.state.method));
         both.surface.style.setProperty('--pg-b', methodColor(s.state.compare));
         agreementLegend.element.style.setProperty('--pg-a', methodColor(s.state.method));
@@ -133,8 +138,9 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
       const fromFile = s.state.scene.kind === 'file';
       const noModel = fromFile ? 'There is no model answer for a token file: it brings tokens, not a model. The kept sets, metrics and exports above and below are computed from its tokens.'
         : stateViews(s.state) === 'anyres' ? ANYRES_NOT_ANSWERED : null;
-      answers.show({ model: siteModelName(stateWorld(s.state)), tokens: n, truth: s.question.truth, full, main: s.main, compare: s.compare, waiting: fromFile ? null : waitingForModel(model), noModel });
-      metrics.show(s.main, s.compare, problem);
+      const methods = { main: s.state.method, compare: s.state.compare === 'none' ? null : s.state.compare };
+      answers.show({ model: siteModelName(stateWorld(s.state)), tokens: n, truth: s.question.truth, full, methods, main: s.main, compare: s.compare, waiting: fromFile ? null : waitingForModel(model), noModel });
+      metrics.show(methods, s.main, s.compare, problem);
       exported.show(s);
       sweep.show(s.state, s.sweep, problem ?? (s.main?.ok && s.sweep === null ? 'Computing the sweep…' : null), n);
     },

@@ -15,17 +15,18 @@ const nameOf = (id: string): string => METHODS.find((m) => m.id === id)?.name ??
 export function sweepPlot(store: Store): { element: HTMLElement; show(state: ExperimentState, points: SweepPoint[] | null, note: string | null, n: number): void } {
   const metric = fieldControl(FIELDS.find((f) => f.key === 'sweep')!, store, 'sweep-metric');
   const figure = el('div', { className: 'pg-sweep-plot', testid: 'sweep-plot' });
-  const note = el('p', { className: 'pg-hint', attrs: { role: 'status' } });
+  const message = (text: string): HTMLElement => el('p', { className: 'pg-hint', text, attrs: { role: 'status' } });
   const element = el('section', { className: 'pg-panel pg-sweep', attrs: { 'aria-label': 'Budget sweep' } },
-    el('h2', { text: 'Budget sweep' }), metric.element, figure, note);
+    el('h2', { text: 'Budget sweep' }), metric.element, figure);
   /** The chart on screen and what it was drawn from: a budget step only moves its rule. */
   let drawn: { key: string; points: SweepPoint[]; chart: ReturnType<typeof Plot.plot>; rule: SVGLineElement | null } | null = null;
   return {
     element,
-    show(state, points, message, n) {
+    show(state, points, note, n) {
       metric.show(state);
-      note.textContent = message ?? '';
-      if (points === null) { figure.replaceChildren(); drawn = null; return; }
+      // Until there are points, the message stands in the chart's reserved box, so the panel
+      // keeps its height when the chart arrives.
+      if (points === null) { figure.replaceChildren(message(note ?? '')); drawn = null; return; }
       const key = state.view.sweep;
       const label = SWEEP_METRICS.find((m) => m.value === key)?.label ?? key;
       const methods = [state.method, state.compare].filter((id) => id !== 'none');
@@ -39,9 +40,8 @@ export function sweepPlot(store: Store): { element: HTMLElement; show(state: Exp
       }
       const rows = points.filter((p) => p[key] !== null).map((p) => ({ retention: p.retention, value: p[key] as number, method: nameOf(p.method) }));
       if (rows.length === 0) {
-        figure.replaceChildren();
+        figure.replaceChildren(message(`${label} is not defined here (no question object in this scene).`));
         drawn = null;
-        note.textContent = `${label} is not defined here (no question object in this scene).`;
         return;
       }
       const width = Math.max(280, Math.min(640, figure.clientWidth || 560));
