@@ -126,10 +126,10 @@ export function resultsView(store: Store, model: ModelControl): { element: HTMLE
         agreementTitle.textContent = `${nameA} and ${nameB}: ${inBoth} tokens kept by both`;
         both.showTokens({ ...view, details: details(s.main), message: null, agreement: { a, b } });
         agreementLegend.show({ kind: 'agreement', a: nameA, b: nameB, counts: { both: inBoth, aOnly: a.size - inBoth, bOnly: b.size - inBoth, neither: n - a.size - b.size + inBoth } });
-        both.surface.style.setProperty('--pg-a', methodColor(s.state.method));
-        both.surface.style.setProperty('--pg-b', methodColor(s.state.compare));
-        agreementLegend.element.style.setProperty('--pg-a', methodColor(s.state.method));
-        agreementLegend.element.style.setProperty('--pg-b', methodColor(s.state.compare));
+      }
+      for (const target of [both.surface, agreementLegend.element]) {
+        target.style.setProperty('--pg-a', methodColor(s.state.method));
+        target.style.setProperty('--pg-b', methodColor(s.state.compare));
       }
 
       // A snapshot still computing keeps the last backend line, so the images do not jump under a drag.
